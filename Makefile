@@ -1,0 +1,65 @@
+# OCO Portal. `make run` sets everything up and serves http://127.0.0.1:8000; `make test` runs the suite.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+VPY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# A Python >= 3.12: $(PYTHON) if given, else the first suitable one on PATH or under pyenv.
+find_python = $(shell for p in $(PYTHON) python3.13 python3.12 python3 \
+	$$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python 2>/dev/null | sort -rV); do \
+	  command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+	  && { command -v $$p; break; }; done)
+
+.PHONY: help run test lint format check-deploy worker beat bench clean
+
+help:
+	@echo "make run    - set up .venv, the database, reference and demo data; serve on http://$(HOST):$(PORT)"
+	@echo "make test   - the whole test suite (PostgreSQL/Redis/SMTP when DATABASE_URL/REDIS_URL/EMAIL_URL are set)"
+	@echo "make lint   - ruff, migrations check and the production deployment check"
+	@echo "make worker - a Celery worker (needs REDIS_URL); make beat - the Celery beat scheduler"
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@py="$(find_python)"; \
+	if [ -z "$$py" ]; then \
+	  echo "No Python 3.12 or newer found. Install one (e.g. 'pyenv install 3.12') or run 'make PYTHON=/path/to/python3.12 ...'." >&2; \
+	  exit 1; \
+	fi; \
+	if [ -x $(VPY) ] && ! $(VPY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then rm -rf $(VENV); fi; \
+	[ -x $(VPY) ] || { echo "Creating $(VENV) with $$py"; "$$py" -m venv $(VENV); }
+	$(VPY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(VPY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+run: $(VENV)/.installed
+	$(VPY) manage.py migrate --no-input
+	$(VPY) manage.py compilemessages --ignore '.venv' -v0 2>/dev/null || true
+	$(VPY) manage.py load_reference_data
+	$(VPY) manage.py seed_demo
+	@echo ""
+	@echo "OCO Portal on http://$(HOST):$(PORT)/ - demo accounts are listed in README.md"
+	$(VPY) manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed
+	CELERY_QUEUE=oco-test-$$$$ $(VPY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VPY) manage.py makemigrations --check --dry-run
+	DJANGO_ENV=production SECRET_KEY=$$($(VPY) -c 'import secrets; print(secrets.token_urlsafe(60))') \
+	  ALLOWED_HOSTS=portal.example $(VPY) manage.py check --deploy --fail-level WARNING
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+worker: $(VENV)/.installed
+	$(VENV)/bin/celery -A oco_portal worker --loglevel INFO --concurrency 2
+
+beat: $(VENV)/.installed
+	$(VENV)/bin/celery -A oco_portal beat --loglevel INFO --schedule var/celerybeat-schedule
+
+clean:
+	rm -rf $(VENV) var/db.sqlite3 var/staticfiles .pytest_cache

@@ -1,0 +1,19 @@
+from members.models.organisations import (
+    Organisation,
+    TradeAgreement,
+    TradeAgreementParty,
+    validate_time_zone,
+)
+from members.models.outbox import OutgoingEmail
+from members.models.users import DonorContact, FocalPoint, User
+
+__all__ = [
+    "DonorContact",
+    "FocalPoint",
+    "Organisation",
+    "OutgoingEmail",
+    "TradeAgreement",
+    "TradeAgreementParty",
+    "User",
+    "validate_time_zone",
+]

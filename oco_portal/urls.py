@@ -1,0 +1,21 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.urls import include, path
+
+from members import health, views
+
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "OCO Portal administration"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("members.urls")),
+]
+
+handler400 = "members.views.error_400"
+handler403 = "members.views.error_403"
+handler404 = "members.views.error_404"
+handler500 = "members.views.error_500"

@@ -1,0 +1,1 @@
+"""Workshops: events, funding, seats and registrations (built in the workshops issue)."""
