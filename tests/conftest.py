@@ -1,0 +1,41 @@
+"""Shared fixtures. Tests run on SQLite unless DATABASE_URL points at PostgreSQL."""
+
+import pytest
+from django.conf import settings
+
+from tests import factories
+
+
+def pytest_report_header(config) -> list[str]:
+    database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    broker = "redis" if settings.REDIS_URL else "in-process (eager)"
+    email = "smtp (EMAIL_URL)" if settings.EMAIL_URL else "console/locmem"
+    return [f"oco-portal: database={database} celery={broker} email={email}"]
+
+
+@pytest.fixture
+def organisation(db):
+    return factories.OrganisationFactory()
+
+
+@pytest.fixture
+def delegate(db):
+    return factories.UserFactory()
+
+
+@pytest.fixture
+def secretariat(db):
+    return factories.SecretariatFactory()
+
+
+@pytest.fixture
+def secretariat_client(client, secretariat):
+    """A client signed in as Secretariat staff who has set up two-factor sign-in."""
+    client.force_login(secretariat)
+    return client
+
+
+@pytest.fixture
+def delegate_client(client, delegate):
+    client.force_login(delegate)
+    return client
