@@ -167,11 +167,25 @@ CELERY_BEAT_SCHEDULE = {
 
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_URL = env.str("EMAIL_URL", default="")
+_EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 if EMAIL_URL:
-    vars().update(env.email_url("EMAIL_URL"))
+    _smtp = env.email_url("EMAIL_URL")
+    MAILERS = {
+        "default": {
+            "BACKEND": _smtp["EMAIL_BACKEND"],
+            "OPTIONS": {
+                "host": _smtp["EMAIL_HOST"],
+                "port": _smtp["EMAIL_PORT"],
+                "username": _smtp["EMAIL_HOST_USER"] or None,
+                "password": _smtp["EMAIL_HOST_PASSWORD"],
+                "use_tls": _smtp.get("EMAIL_USE_TLS", False),
+                "use_ssl": _smtp.get("EMAIL_USE_SSL", False),
+                "timeout": _EMAIL_TIMEOUT,
+            },
+        }
+    }
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="OCO Secretariat <workshops@oco-portal.example>"
 )

@@ -90,5 +90,3 @@ class OutgoingEmailFactory(factory.django.DjangoModelFactory):
     subject = "A test message"
     template = "test"
     body_text = "Hello"
-
-

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F, Q
 from django.template import TemplateDoesNotExist
@@ -124,7 +124,6 @@ def _message(email: OutgoingEmail) -> EmailMultiAlternatives:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email.recipient],
         headers={"Message-ID": email.message_id_header},
-        connection=get_connection(fail_silently=False),
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
