@@ -34,7 +34,6 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 run: $(VENV)/.installed
 	$(VPY) manage.py migrate --no-input
-	$(VPY) manage.py compilemessages --ignore '.venv' -v0 2>/dev/null || true
 	$(VPY) manage.py load_reference_data
 	$(VPY) manage.py seed_demo
 	@echo ""
