@@ -87,7 +87,10 @@ class DirectoryFilterForm(forms.Form):
     ]
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     only = forms.MultipleChoiceField(
-        label=_("Show"), choices=FILTERS, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Show"),
+        choices=FILTERS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
     )
 
 
