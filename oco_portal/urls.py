@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("members.urls")),
+    path("", include("workshops.urls")),
 ]
 
 handler400 = "members.views.error_400"

@@ -1,3 +1,4 @@
+from members.models.experts import ExpertiseArea, ExpertProfile
 from members.models.organisations import (
     Organisation,
     TradeAgreement,
@@ -9,6 +10,8 @@ from members.models.users import DonorContact, FocalPoint, User
 
 __all__ = [
     "DonorContact",
+    "ExpertProfile",
+    "ExpertiseArea",
     "FocalPoint",
     "Organisation",
     "OutgoingEmail",

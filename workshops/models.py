@@ -1,1 +1,0 @@
-"""Workshops: events, funding, seats and registrations (built in the workshops issue)."""

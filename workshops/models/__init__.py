@@ -1,0 +1,13 @@
+from workshops.models.documents import Document
+from workshops.models.registrations import Registration
+from workshops.models.workshops import Facilitation, Funding, SeatQuota, Session, Workshop
+
+__all__ = [
+    "Document",
+    "Facilitation",
+    "Funding",
+    "Registration",
+    "SeatQuota",
+    "Session",
+    "Workshop",
+]

@@ -1,0 +1,220 @@
+"""A workshop's life: create, edit, clone, open, close, complete, cancel."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from members.models import User
+from members.services.outbox import email_queue
+from oco_portal.errors import ServiceError
+from workshops.models import Facilitation, Registration, SeatQuota, Workshop
+from workshops.services.documents import document_copy
+
+EDITABLE_FIELDS = (
+    "title",
+    "title_fr",
+    "description",
+    "description_fr",
+    "start_date",
+    "end_date",
+    "venue_name",
+    "city",
+    "country",
+    "time_zone",
+    "host",
+    "languages",
+    "capacity",
+    "default_seats",
+    "registration_deadline",
+    "is_public",
+)
+
+
+def _unique_slug(title: str, start: dt.date | None) -> str:
+    base = slugify(f"{title} {start.year}" if start else title)[:70] or "workshop"
+    slug, n = base, 2
+    while Workshop.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def first_day_starts_at(workshop: Workshop) -> dt.datetime | None:
+    if not workshop.start_date:
+        return None
+    return dt.datetime.combine(workshop.start_date, dt.time.min, tzinfo=workshop.zone)
+
+
+def _check_consistency(workshop: Workshop) -> None:
+    if workshop.start_date and workshop.end_date and workshop.end_date < workshop.start_date:
+        raise ServiceError(_("The last day cannot be before the first day."))
+    starts = first_day_starts_at(workshop)
+    if starts and workshop.registration_deadline and workshop.registration_deadline > starts:
+        raise ServiceError(_("The registration deadline must be before the workshop starts."))
+    if workshop.pk and workshop.capacity is not None:
+        approved = workshop.registrations.filter(status=Registration.Status.APPROVED).count()
+        if workshop.capacity < approved:
+            raise ServiceError(
+                _("Capacity cannot be below the %(n)d seats already approved.") % {"n": approved}
+            )
+
+
+def _locked(workshop: Workshop) -> Workshop:
+    return Workshop.objects.select_for_update().get(pk=workshop.pk)
+
+
+@transaction.atomic
+def workshop_create(*, actor: User, data: dict) -> Workshop:
+    """Create a draft workshop. Raises ServiceError if its dates are inconsistent."""
+    workshop = Workshop(**{k: v for k, v in data.items() if k in EDITABLE_FIELDS}, created_by=actor)
+    _check_consistency(workshop)
+    workshop.slug = _unique_slug(workshop.title, workshop.start_date)
+    workshop.full_clean()
+    workshop.save()
+    return workshop
+
+
+@transaction.atomic
+def workshop_update(*, actor: User, workshop: Workshop, data: dict) -> Workshop:
+    """Edit a workshop that is not cancelled. Capacity never drops below approved seats
+    (checked with the workshop row locked, so a concurrent approval cannot slip in)."""
+    workshop = _locked(workshop)
+    if workshop.status == Workshop.Status.CANCELLED:
+        raise ServiceError(_("A cancelled workshop cannot be edited."))
+    for field, value in data.items():
+        if field not in EDITABLE_FIELDS:
+            raise ServiceError(_("This field cannot be changed here: %s") % field)
+        setattr(workshop, field, value)
+    _check_consistency(workshop)
+    if workshop.status == Workshop.Status.OPEN:
+        _check_can_open(workshop)
+    workshop.full_clean()
+    workshop.save()
+    return workshop
+
+
+def _check_can_open(workshop: Workshop) -> None:
+    missing = []
+    if not (workshop.start_date and workshop.end_date):
+        missing.append(_("dates"))
+    if not workshop.capacity:
+        missing.append(_("a capacity"))
+    if not workshop.registration_deadline:
+        missing.append(_("a registration deadline"))
+    if missing:
+        raise ServiceError(_("To open registration the workshop needs %s.") % ", ".join(missing))
+    if workshop.registration_deadline <= timezone.now():
+        raise ServiceError(
+            _("The registration deadline must be in the future to open registration.")
+        )
+
+
+@transaction.atomic
+def workshop_open(*, actor: User, workshop: Workshop) -> Workshop:
+    """draft or closed → open. Needs dates, a capacity and a deadline in the future."""
+    workshop = _locked(workshop)
+    if workshop.status not in (Workshop.Status.DRAFT, Workshop.Status.CLOSED):
+        raise ServiceError(
+            _("A workshop that is %(status)s cannot be opened.")
+            % {"status": workshop.get_status_display().lower()}
+        )
+    _check_consistency(workshop)
+    _check_can_open(workshop)
+    workshop.status = Workshop.Status.OPEN
+    workshop.save()
+    return workshop
+
+
+@transaction.atomic
+def workshop_close(*, actor: User, workshop: Workshop) -> Workshop:
+    """open → closed: registration stops; the workshop can be reopened."""
+    workshop = _locked(workshop)
+    if workshop.status != Workshop.Status.OPEN:
+        raise ServiceError(_("Only a workshop open for registration can be closed."))
+    workshop.status = Workshop.Status.CLOSED
+    workshop.save()
+    return workshop
+
+
+@transaction.atomic
+def workshop_complete(*, actor: User, workshop: Workshop) -> Workshop:
+    """open or closed → completed, once its first day has come. Completed is final."""
+    workshop = _locked(workshop)
+    if workshop.status not in (Workshop.Status.OPEN, Workshop.Status.CLOSED):
+        raise ServiceError(_("Only an open or closed workshop can be marked completed."))
+    starts = first_day_starts_at(workshop)
+    if starts is None or starts > timezone.now():
+        raise ServiceError(_("A workshop cannot be completed before it has started."))
+    workshop.status = Workshop.Status.COMPLETED
+    workshop.save()
+    return workshop
+
+
+@transaction.atomic
+def workshop_cancel(*, actor: User, workshop: Workshop, reason: str, confirmed: bool) -> int:
+    """draft, open or closed → cancelled. With active registrations the caller must confirm;
+    every registrant is then told through the outbox, in their language. Returns how many."""
+    workshop = _locked(workshop)
+    if workshop.status in (Workshop.Status.COMPLETED, Workshop.Status.CANCELLED):
+        raise ServiceError(_("A completed or cancelled workshop cannot be cancelled."))
+    registrations = list(
+        workshop.registrations.filter(status__in=Registration.ACTIVE).select_related("person")
+    )
+    if registrations and not confirmed:
+        raise ServiceError(
+            _("%(n)d people are registered. Confirm to cancel and tell them.")
+            % {"n": len(registrations)}
+        )
+    workshop.status = Workshop.Status.CANCELLED
+    workshop.cancellation_reason = reason
+    workshop.save()
+    for registration in registrations:
+        person = registration.person
+        email_queue(
+            to=person.email,
+            template="workshop_cancelled",
+            context={"workshop": workshop, "person": person, "reason": reason},
+            language=person.preferred_language,
+            user=person,
+        )
+    Registration.objects.filter(pk__in=[r.pk for r in registrations]).update(
+        status=Registration.Status.CANCELLED
+    )
+    return len(registrations)
+
+
+@transaction.atomic
+def workshop_clone(*, actor: User, source: Workshop) -> Workshop:
+    """A new draft with everything of `source` but its dates, agenda, registrations and
+    spending: funding (planned amounts), facilitators, seat quotas and documents."""
+    clone = Workshop(
+        **{field: getattr(source, field) for field in EDITABLE_FIELDS},
+        cloned_from=source,
+        created_by=actor,
+    )
+    clone.title = _("%(title)s (copy)") % {"title": source.title}
+    clone.start_date = clone.end_date = clone.registration_deadline = None
+    clone.slug = _unique_slug(clone.title, None)
+    clone.save()
+    for funding in source.fundings.prefetch_related("eligible_organisations"):
+        eligible = list(funding.eligible_organisations.all())
+        funding.pk = None
+        funding.workshop = clone
+        funding.committed = funding.disbursed = funding.spent = 0
+        funding.save()
+        funding.eligible_organisations.set(eligible)
+    Facilitation.objects.bulk_create(
+        Facilitation(
+            workshop=clone, organisation_id=f.organisation_id, person_id=f.person_id, role=f.role
+        )
+        for f in source.facilitations.all()
+    )
+    SeatQuota.objects.bulk_create(
+        SeatQuota(workshop=clone, organisation_id=q.organisation_id, seats=q.seats)
+        for q in source.seat_quotas.all()
+    )
+    for document in source.documents.all():
+        document_copy(document=document, workshop=clone, actor=actor)
+    return clone

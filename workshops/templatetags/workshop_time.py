@@ -1,0 +1,51 @@
+"""Instants shown with their zone: the venue's, and the viewer's where it differs."""
+
+import zoneinfo
+
+from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+def _label(value, zone: zoneinfo.ZoneInfo) -> str:
+    local = value.astimezone(zone)
+    abbreviation = local.tzname() or ""
+    offset = local.strftime("%z")
+    offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else ""
+    name = abbreviation if abbreviation and not abbreviation.startswith(("+", "-")) else offset
+    return f"{date_format(local, 'D j M Y, H:i')} {name} ({zone.key})"
+
+
+@register.simple_tag(takes_context=True)
+def instant(context, value, venue_zone: str):
+    """`{% instant workshop.registration_deadline workshop.time_zone %}`."""
+    if value is None:
+        return "—"
+    venue = zoneinfo.ZoneInfo(venue_zone)
+    viewer = timezone.get_current_timezone()
+    venue_text = _label(value, venue)
+    viewer_key = getattr(viewer, "key", None)
+    request = context.get("request")
+    signed_in = bool(request and request.user.is_authenticated)
+    if not signed_in or viewer_key in (None, venue.key):
+        return format_html('<span class="instant">{}</span>', venue_text)
+    if value.astimezone(viewer).utcoffset() == value.astimezone(venue).utcoffset():
+        return format_html('<span class="instant">{}</span>', venue_text)
+    return format_html(
+        '<span class="instant">{}</span> <span class="instant-viewer text-body-secondary">· {} {}</span>',
+        venue_text,
+        _("your time:"),
+        _label(value, viewer),
+    )
+
+
+@register.filter
+def in_zone(value, zone_name: str):
+    """The instant converted to a zone, for date/time filters: {{ s.starts_at|in_zone:w.time_zone|time:"H:i" }}."""
+    if value is None:
+        return None
+    return value.astimezone(zoneinfo.ZoneInfo(zone_name))
