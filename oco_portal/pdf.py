@@ -18,7 +18,7 @@ BASE_URL = "https://oco-portal.invalid/"
 STATIC_PREFIX = BASE_URL + settings.STATIC_URL.lstrip("/")
 
 
-class BlockedURL(ValueError):
+class BlockedURLError(ValueError):
     pass
 
 
@@ -38,13 +38,13 @@ class StaticOnlyFetcher(URLFetcher):
         if url.startswith("data:"):
             return super().fetch(url, headers)
         if not url.startswith(STATIC_PREFIX):
-            raise BlockedURL(f"PDF rendering may not fetch {url[:80]!r}")
+            raise BlockedURLError(f"PDF rendering may not fetch {url[:80]!r}")
         relative = url[len(STATIC_PREFIX) :].split("?", 1)[0].split("#", 1)[0]
         if ".." in relative.split("/"):
-            raise BlockedURL("path outside the static files")
+            raise BlockedURLError("path outside the static files")
         path = _static_path(relative)
         if path is None:
-            raise BlockedURL(f"no static file {relative!r}")
+            raise BlockedURLError(f"no static file {relative!r}")
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(
             url, body=path.read_bytes(), headers={"Content-Type": content_type}

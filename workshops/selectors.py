@@ -8,7 +8,15 @@ from django.http import Http404
 from django.utils import timezone
 
 from members.models import ExpertProfile, Organisation, User
-from workshops.models import Document, Facilitation, Funding, Registration, Session, Workshop
+from workshops.models import (
+    Document,
+    Facilitation,
+    Funding,
+    Registration,
+    SeatQuota,
+    Session,
+    Workshop,
+)
 
 LISTED = (
     Workshop.Status.OPEN,
@@ -114,6 +122,24 @@ def document_for_download(*, user: User, slug: str, document_id: int) -> Documen
         raise Http404 from None
 
 
+def document_for_secretariat(*, user: User, document_id: int) -> Document:
+    require_secretariat(user)
+    try:
+        return Document.objects.select_related("workshop").get(pk=document_id)
+    except Document.DoesNotExist:
+        raise Http404 from None
+
+
+def calendar_workshops(*, user: User) -> QuerySet[Workshop]:
+    """Announced workshops with dates the user may see, upcoming and past, for the feed."""
+    return (
+        visible_workshops(user=user)
+        .exclude(status=Workshop.Status.DRAFT)
+        .filter(start_date__isnull=False, end_date__isnull=False)
+        .order_by("start_date", "title")
+    )
+
+
 def funding_totals(workshop: Workshop) -> list[dict]:
     """Totals per currency of the (prefetched) fundings: amount, committed, disbursed, spent."""
     totals: dict[str, dict] = defaultdict(
@@ -209,22 +235,59 @@ def seats_overview(*, user: User, workshop: Workshop) -> list[dict]:
     ]
 
 
-def workshop_history(*, user: User, workshop: Workshop, limit: int = 100) -> list:
-    """Who changed what, newest first: the workshop and everything planned around it."""
+def _changes(record, previous) -> list[tuple[str, str, str]]:
+    if previous is None:
+        return []
+    changes = []
+    for field in record.instance_type._meta.concrete_fields:
+        name = field.attname
+        if name in {"updated_at", "created_at"} or not hasattr(record, name):
+            continue
+        old, new = getattr(previous, name), getattr(record, name)
+        if old != new:
+            changes.append(
+                (
+                    str(field.verbose_name),
+                    "" if old is None else str(old),
+                    "" if new is None else str(new),
+                )
+            )
+    return changes
+
+
+def workshop_history(*, user: User, workshop: Workshop, limit: int = 200) -> list[dict]:
+    """Who changed what, newest first: the workshop and everything planned around it.
+    One query per kind of record, whatever the number of changes."""
     require_secretariat(user)
-    records = []
     sources = [
         Workshop.history.filter(id=workshop.pk),
         Funding.history.filter(workshop_id=workshop.pk),
         Facilitation.history.filter(workshop_id=workshop.pk),
         Session.history.filter(workshop_id=workshop.pk),
         Document.history.filter(workshop_id=workshop.pk),
-        workshop.seat_quotas.model.history.filter(workshop_id=workshop.pk),
+        SeatQuota.history.filter(workshop_id=workshop.pk),
     ]
+    entries = []
     for source in sources:
-        records.extend(source.select_related("history_user").order_by("-history_date")[:limit])
-    records.sort(key=lambda record: record.history_date, reverse=True)
-    return records[:limit]
+        records = list(
+            source.select_related("history_user").order_by("history_date", "history_id")[:limit]
+        )
+        previous_by_object: dict[int, object] = {}
+        for record in records:
+            previous = previous_by_object.get(record.id)
+            entries.append(
+                {
+                    "when": record.history_date,
+                    "who": record.history_user,
+                    "kind": record.instance_type._meta.verbose_name,
+                    "object": str(record.instance),
+                    "action": record.get_history_type_display(),
+                    "changes": _changes(record, previous) if record.history_type == "~" else [],
+                }
+            )
+            previous_by_object[record.id] = record
+    entries.sort(key=lambda entry: entry["when"], reverse=True)
+    return entries[:limit]
 
 
 # --- Experts ---------------------------------------------------------------------------------
@@ -262,3 +325,38 @@ def expert_detail(*, user: User, pk: int) -> tuple[ExpertProfile, QuerySet[Facil
         .order_by("-workshop__start_date")
     )
     return profile, facilitations
+
+
+# --- Secretariat: what is planned around a workshop -----------------------------------------
+
+
+def manage_funding(*, user: User, funding_id: int) -> Funding:
+    require_secretariat(user)
+    queryset = Funding.objects.select_related("workshop", "funder").prefetch_related(
+        "eligible_organisations"
+    )
+    try:
+        return queryset.get(pk=funding_id)
+    except Funding.DoesNotExist:
+        raise Http404 from None
+
+
+def manage_facilitation(*, user: User, facilitation_id: int) -> Facilitation:
+    """A facilitation with how many sessions it leads (removing it takes it off them)."""
+    require_secretariat(user)
+    queryset = Facilitation.objects.select_related("workshop", "organisation", "person").annotate(
+        session_count=Count("sessions")
+    )
+    try:
+        return queryset.get(pk=facilitation_id)
+    except Facilitation.DoesNotExist:
+        raise Http404 from None
+
+
+def manage_session(*, user: User, session_id: int) -> Session:
+    require_secretariat(user)
+    queryset = Session.objects.select_related("workshop").prefetch_related("facilitators")
+    try:
+        return queryset.get(pk=session_id)
+    except Session.DoesNotExist:
+        raise Http404 from None

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from members.models.users import User
@@ -18,6 +19,10 @@ class ExpertiseArea(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        return self.name_fr if get_language() == "fr" and self.name_fr else self.name
 
 
 class ExpertProfile(models.Model):

@@ -1,13 +1,16 @@
 """What is planned around a workshop: funding, facilitators, seat quotas and the agenda."""
 
 import datetime as dt
+import re
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from members.models import Organisation, User
 from oco_portal.errors import ServiceError
-from workshops.models import Facilitation, Funding, SeatQuota, Session, Workshop
+from workshops.models import Facilitation, Funding, Registration, SeatQuota, Session, Workshop
 
 FUNDING_FIELDS = (
     "funder",
@@ -21,6 +24,7 @@ FUNDING_FIELDS = (
     "spent",
     "notes",
 )
+NOT_NEGATIVE = ("amount", "funded_seats", "committed", "disbursed", "spent")
 
 
 def _editable(workshop: Workshop) -> None:
@@ -28,23 +32,37 @@ def _editable(workshop: Workshop) -> None:
         raise ServiceError(_("A cancelled workshop cannot be changed."))
 
 
+def _validated(instance) -> None:
+    """full_clean, with what it finds turned into the one error type views show."""
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        raise ServiceError(" ".join(error.messages)) from None
+
+
 @transaction.atomic
 def funding_save(
     *, actor: User, workshop: Workshop, data: dict, funding: Funding | None = None
 ) -> Funding:
-    """Add or edit a funding. Amounts are never negative; named eligible organisations
-    are kept only when not all member administrations are eligible."""
+    """Add or edit a funding. Amounts and funded seats are never negative; the currency is
+    three letters; named eligible organisations are required, and kept, only when not all
+    member administrations are eligible. Raises ServiceError."""
     _editable(workshop)
     funding = funding or Funding(workshop=workshop)
-    eligible = data.pop("eligible_organisations", [])
+    data = dict(data)
+    eligible = list(data.pop("eligible_organisations", []))
     for field, value in data.items():
         if field not in FUNDING_FIELDS:
             raise ServiceError(_("This field cannot be changed here: %s") % field)
         setattr(funding, field, value)
+    if any((getattr(funding, field) or 0) < 0 for field in NOT_NEGATIVE):
+        raise ServiceError(_("Amounts and funded seats cannot be negative."))
+    funding.currency = (funding.currency or "").strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", funding.currency):
+        raise ServiceError(_("Give the currency as three letters, such as USD, FJD or KRW."))
     if not funding.eligible_all_members and not eligible:
         raise ServiceError(_("Name the eligible organisations, or make all members eligible."))
-    funding.currency = funding.currency.upper()
-    funding.full_clean()
+    _validated(funding)
     funding.save()
     funding.eligible_organisations.set([] if funding.eligible_all_members else eligible)
     return funding
@@ -60,9 +78,15 @@ def funding_delete(*, actor: User, funding: Funding) -> None:
 def facilitation_add(
     *, actor: User, workshop: Workshop, organisation: Organisation, person: User | None, role: str
 ) -> Facilitation:
-    """Name an organisation (and optionally a person) as facilitating the workshop."""
+    """Name an organisation (and optionally a person of that organisation) as facilitating
+    the workshop. Refuses a person of another organisation, or of none, and a duplicate."""
     _editable(workshop)
-    if person is not None and person.organisation_id not in (None, organisation.pk):
+    if person is not None and person.organisation_id != organisation.pk:
+        if person.organisation_id is None:
+            raise ServiceError(
+                _("%(person)s belongs to no organisation; link them to %(org)s first.")
+                % {"person": person, "org": organisation}
+            )
         raise ServiceError(
             _("%(person)s belongs to %(org)s, not to the organisation chosen.")
             % {"person": person, "org": person.organisation}
@@ -82,21 +106,63 @@ def facilitation_remove(*, actor: User, facilitation: Facilitation) -> None:
     facilitation.delete()
 
 
-@transaction.atomic
 def seat_quota_set(
     *, actor: User, workshop: Workshop, organisation: Organisation, seats: int | None
 ) -> SeatQuota | None:
-    """Override the default seats of one administration; None goes back to the default."""
-    _editable(workshop)
-    if seats is None:
-        SeatQuota.objects.filter(workshop=workshop, organisation=organisation).delete()
-        return None
-    if seats < 0:
+    """Override the default seats of one administration; None goes back to the default.
+    The rules of seat_quotas_set apply."""
+    seat_quotas_set(actor=actor, workshop=workshop, quotas={organisation: seats})
+    return SeatQuota.objects.filter(workshop=workshop, organisation=organisation).first()
+
+
+@transaction.atomic
+def seat_quotas_set(
+    *, actor: User, workshop: Workshop, quotas: dict[Organisation, int | None]
+) -> int:
+    """Set the seats of several administrations at once; None puts one back on the workshop's
+    default. Seats are never negative, nor below the delegates an administration already has
+    approved (counted with the workshop row locked, the lock under which seats are taken).
+    Writes only what changes, all or nothing. Returns how many administrations changed."""
+    locked = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    _editable(locked)
+    if any(seats is not None and seats < 0 for seats in quotas.values()):
         raise ServiceError(_("Seats cannot be negative."))
-    quota, _created = SeatQuota.objects.update_or_create(
-        workshop=workshop, organisation=organisation, defaults={"seats": seats}
+    current = {
+        quota.organisation_id: quota
+        for quota in SeatQuota.objects.filter(workshop=locked, organisation__in=list(quotas))
+    }
+    changes = {
+        organisation: seats
+        for organisation, seats in quotas.items()
+        if (current[organisation.pk].seats if organisation.pk in current else None) != seats
+    }
+    approved = dict(
+        Registration.objects.filter(
+            workshop=locked,
+            organisation__in=list(changes),
+            status=Registration.Status.APPROVED,
+        )
+        .values_list("organisation")
+        .annotate(n=Count("id"))
     )
-    return quota
+    too_few = [
+        organisation.name
+        for organisation, seats in changes.items()
+        if (locked.default_seats if seats is None else seats) < approved.get(organisation.pk, 0)
+    ]
+    if too_few:
+        raise ServiceError(
+            _("Fewer seats than delegates already approved for: %s.") % ", ".join(too_few)
+        )
+    for organisation, seats in changes.items():
+        if seats is None:
+            current[organisation.pk].delete()
+        elif organisation.pk in current:
+            current[organisation.pk].seats = seats
+            current[organisation.pk].save(update_fields=["seats"])
+        else:
+            SeatQuota.objects.create(workshop=locked, organisation=organisation, seats=seats)
+    return len(changes)
 
 
 def seats_for(workshop: Workshop, organisation: Organisation) -> int:
@@ -140,7 +206,7 @@ def session_save(
     )
     session.starts_at = dt.datetime.combine(day, start, tzinfo=workshop.zone)
     session.ends_at = dt.datetime.combine(day, end, tzinfo=workshop.zone)
-    session.full_clean()
+    _validated(session)
     session.save()
     session.facilitators.set(facilitators)
     return session

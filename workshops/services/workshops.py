@@ -2,12 +2,13 @@
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from members.models import User
+from members.models import User, validate_time_zone
 from members.services.outbox import email_queue
 from oco_portal.errors import ServiceError
 from workshops.models import Facilitation, Registration, SeatQuota, Workshop
@@ -48,6 +49,13 @@ def first_day_starts_at(workshop: Workshop) -> dt.datetime | None:
 
 
 def _check_consistency(workshop: Workshop) -> None:
+    try:
+        validate_time_zone(workshop.time_zone)
+    except ValidationError:
+        raise ServiceError(
+            _("“%(zone)s” is not a known time zone; use an IANA name such as Pacific/Apia.")
+            % {"zone": workshop.time_zone}
+        ) from None
     if workshop.start_date and workshop.end_date and workshop.end_date < workshop.start_date:
         raise ServiceError(_("The last day cannot be before the first day."))
     starts = first_day_starts_at(workshop)

@@ -3,6 +3,7 @@
 import zoneinfo
 
 from django import template
+from django.templatetags.tz import do_timezone
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -45,7 +46,10 @@ def instant(context, value, venue_zone: str):
 
 @register.filter
 def in_zone(value, zone_name: str):
-    """The instant converted to a zone, for date/time filters: {{ s.starts_at|in_zone:w.time_zone|time:"H:i" }}."""
+    """The instant converted to a zone, for date/time filters: {{ s.starts_at|in_zone:w.time_zone|time:"H:i" }}.
+
+    Django's date and time filters convert aware datetimes to the active (viewer's) zone
+    first; the tz library's `timezone` filter marks its result so they leave it alone."""
     if value is None:
         return None
-    return value.astimezone(zoneinfo.ZoneInfo(zone_name))
+    return do_timezone(value, zoneinfo.ZoneInfo(zone_name))

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from members.demo import DEMO_PASSWORD, seed_demo_people
+from workshops.demo import seed_demo_workshops
 
 
 class Command(BaseCommand):
@@ -15,4 +16,6 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         for email, outcome in report:
             self.stdout.write(f"{outcome:8} {email}")
+        for title in seed_demo_workshops():
+            self.stdout.write(f"workshop {title}")
         self.stdout.write(f"Demo password for every account: {DEMO_PASSWORD}")
