@@ -1,11 +1,13 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from members import health, views
 
 admin.site.login = secure_admin_login(admin.site.login)
-admin.site.site_header = "OCO Portal administration"
+admin.site.site_header = _("OCO Portal administration")
+admin.site.site_title = _("OCO Portal")
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -39,3 +39,14 @@ def secretariat_client(client, secretariat):
 def delegate_client(client, delegate):
     client.force_login(delegate)
     return client
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """PBKDF2 at full strength costs about a second per test user; tests only need a hash."""
+    from django.test import override_settings
+
+    override = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+    override.enable()
+    yield
+    override.disable()
