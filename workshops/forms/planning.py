@@ -226,8 +226,11 @@ class SessionForm(forms.Form):
         self.fields["facilitators"].queryset = workshop.facilitations.select_related(
             "organisation", "person"
         ).order_by("organisation__name", "id")
+        self.day_outside = None
         if session is not None and not self.is_bound:
             starts = session.starts_at.astimezone(workshop.zone)
+            if starts.date() not in days:
+                self.day_outside = starts.date()
             self.initial.update(
                 title=session.title,
                 title_fr=session.title_fr,

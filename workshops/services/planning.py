@@ -4,7 +4,7 @@ import datetime as dt
 import re
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
@@ -91,13 +91,19 @@ def facilitation_add(
             _("%(person)s belongs to %(org)s, not to the organisation chosen.")
             % {"person": person, "org": person.organisation}
         )
+    duplicate = ServiceError(_("This facilitator is already listed."))
     if Facilitation.objects.filter(
         workshop=workshop, organisation=organisation, person=person
     ).exists():
-        raise ServiceError(_("This facilitator is already listed."))
-    return Facilitation.objects.create(
-        workshop=workshop, organisation=organisation, person=person, role=role
-    )
+        raise duplicate
+    try:
+        # A savepoint: the same facilitator added twice at once meets the unique constraint.
+        with transaction.atomic():
+            return Facilitation.objects.create(
+                workshop=workshop, organisation=organisation, person=person, role=role
+            )
+    except IntegrityError:
+        raise duplicate from None
 
 
 @transaction.atomic
