@@ -80,7 +80,7 @@ def agenda_pdf(workshop: Workshop) -> bytes:
                 "workshop": workshop,
                 "days": agenda_days(workshop),
                 "zone": zone_description(workshop),
-                "generated_at": timezone.now().astimezone(workshop.zone),
+                "generated_on": timezone.now().astimezone(workshop.zone).date(),
             },
         )
         cache.set(key, data, PDF_CACHE_SECONDS)

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.conf import settings
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vDuration
 
 from workshops.models import Session, Workshop
 
@@ -102,8 +102,8 @@ def workshop_calendar(workshop: Workshop) -> bytes:
 def workshops_feed(workshops: Iterable[Workshop], name: str) -> bytes:
     """A feed of workshops, one all-day event each (all-day events need no VTIMEZONE)."""
     calendar = _calendar(name)
-    calendar.refresh_interval = FEED_REFRESH
-    calendar.add("x-published-ttl", FEED_REFRESH)
+    calendar.add("refresh-interval", FEED_REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(FEED_REFRESH))
     for workshop in workshops:
         event = workshop_event(workshop)
         if event is not None:

@@ -6,6 +6,7 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
+from members.models import ExpertiseArea, ExpertProfile
 from tests.factories import OrganisationFactory, UserFactory
 from workshops.models import (
     Document,
@@ -118,3 +119,51 @@ __all__ = [
     "SessionFactory",
     "WorkshopFactory",
 ]
+
+
+# --- Documents and the Customs Expert database (added for the public pages) ------------------
+
+MINIMAL_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Document
+
+    workshop = factory.SubFactory(OpenWorkshopFactory)
+    title = factory.Sequence(lambda n: f"Document {n}")
+    file = factory.django.FileField(filename="upload", data=MINIMAL_PDF)
+    original_name = factory.Sequence(lambda n: f"document-{n}.pdf")
+    content_type = "application/pdf"
+    kind = "pdf"
+    size = len(MINIMAL_PDF)
+    visibility = Document.Visibility.PUBLIC
+
+
+class ExpertiseAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExpertiseArea
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Area {n}")
+
+
+class ExpertProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExpertProfile
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory(UserFactory)
+    speaks_english = True
+    speaks_french = False
+    availability = ExpertProfile.Availability.AVAILABLE
+
+    @factory.post_generation
+    def areas(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.areas.set(extracted)
