@@ -1,6 +1,7 @@
 """A focal point signs in, switches to French and looks through the member directory."""
 
 import zoneinfo
+from datetime import timedelta
 
 import pytest
 from django.utils import dateformat, timezone, translation
@@ -16,15 +17,15 @@ FRENCH_SPEAKING_MEMBERS = {"French Polynesia", "New Caledonia", "Vanuatu", "Wall
 
 
 def _local_times(zone: str) -> set[str]:
-    """The clock of `zone` as the French page writes it, now and a minute on (the page may turn)."""
+    """The clock of `zone` as the French page wrote it: this minute or, if it just turned, the last."""
     now = timezone.now()
     with translation.override("fr"):
         return {
             dateformat.format(
-                (now + timezone.timedelta(minutes=offset)).astimezone(zoneinfo.ZoneInfo(zone)),
+                (now + timedelta(minutes=offset)).astimezone(zoneinfo.ZoneInfo(zone)),
                 "l j F Y, H:i",
             )
-            for offset in (0, 1)
+            for offset in (-1, 0)
         }
 
 
