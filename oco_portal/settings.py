@@ -184,6 +184,15 @@ if EMAIL_URL:
             },
         }
     }
+elif PRODUCTION:
+    # Never the console in production: it would mark every e-mail sent while sending nothing.
+    # Without EMAIL_URL, hand mail to the host's own SMTP server (localhost:25).
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "localhost", "port": 25, "timeout": _EMAIL_TIMEOUT},
+        }
+    }
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env.str(
