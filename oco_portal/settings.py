@@ -131,11 +131,24 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and Celery -----------------------------------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")
+
+
+def _next_redis_database(url: str) -> str:
+    """The cache lives in the database after the broker's, so clearing it never drops tasks."""
+    base, _, number = url.rpartition("/")
+    if base.startswith("redis") and number.isdigit():
+        return f"{base}/{(int(number) + 1) % 16}"
+    return f"{url.rstrip('/')}/1"
+
+
+REDIS_CACHE_URL = env.str("REDIS_CACHE_URL", default="") or (
+    _next_redis_database(REDIS_URL) if REDIS_URL else ""
+)
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": REDIS_CACHE_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="oco"),
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }

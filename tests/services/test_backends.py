@@ -29,9 +29,12 @@ def test_the_suite_runs_on_postgresql():
 
 
 @needs_redis
-def test_the_cache_is_redis():
+def test_the_cache_is_redis_in_its_own_database():
+    """The cache sits in another Redis database than the task queue: clearing it drops no task."""
+    assert settings.CACHES["default"]["LOCATION"] == settings.REDIS_CACHE_URL
+    assert settings.REDIS_CACHE_URL != settings.REDIS_URL
     key = f"services-check-{uuid.uuid4().hex}"
-    raw = redis.Redis.from_url(settings.REDIS_URL)
+    raw = redis.Redis.from_url(settings.REDIS_CACHE_URL)
     try:
         cache.set(key, {"workshop": "Suva 2017"}, timeout=60)
 
