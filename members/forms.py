@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation, OutgoingEmail, User
@@ -29,6 +30,10 @@ class SignupForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = _organisation_choices()
+        # Someone signing up on the French pages most likely wants French.
+        language = translation.get_language()
+        if language in dict(settings.LANGUAGES):
+            self.fields["preferred_language"].initial = language
 
     def signup(self, request, user: User) -> None:
         user_complete_signup(

@@ -133,11 +133,24 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and Celery -----------------------------------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")
+
+
+def _next_redis_database(url: str) -> str:
+    """The cache lives in the database after the broker's, so clearing it never drops tasks."""
+    base, _, number = url.rpartition("/")
+    if base.startswith("redis") and number.isdigit():
+        return f"{base}/{(int(number) + 1) % 16}"
+    return f"{url.rstrip('/')}/1"
+
+
+REDIS_CACHE_URL = env.str("REDIS_CACHE_URL", default="") or (
+    _next_redis_database(REDIS_URL) if REDIS_URL else ""
+)
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": REDIS_CACHE_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="oco"),
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
@@ -184,6 +197,15 @@ if EMAIL_URL:
                 "use_ssl": _smtp.get("EMAIL_USE_SSL", False),
                 "timeout": _EMAIL_TIMEOUT,
             },
+        }
+    }
+elif PRODUCTION:
+    # Never the console in production: it would mark every e-mail sent while sending nothing.
+    # Without EMAIL_URL, hand mail to the host's own SMTP server (localhost:25).
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "localhost", "port": 25, "timeout": _EMAIL_TIMEOUT},
         }
     }
 else:

@@ -50,3 +50,18 @@ def _fast_password_hashing():
     override.enable()
     yield
     override.disable()
+
+
+@pytest.fixture(autouse=True)
+def _celery_in_process(request):
+    """Tasks run in-process (eager, errors propagate) in every test but those that start a
+    real worker (the `celery_worker` fixture of tests/services), which publish to Redis."""
+    if "celery_worker" in request.fixturenames:
+        yield
+        return
+    from oco_portal.celery import app
+
+    saved = (app.conf.task_always_eager, app.conf.task_eager_propagates)
+    app.conf.task_always_eager = app.conf.task_eager_propagates = True
+    yield
+    app.conf.task_always_eager, app.conf.task_eager_propagates = saved

@@ -103,6 +103,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self) -> str:
         return self.name or self.email
 
+    def clean(self) -> None:
+        # Forms that bypass the manager (the admin's) must store the address as it does, so
+        # that the unique check also catches the same address typed in another case.
+        super().clean()
+        self.email = type(self).objects.normalize_email(self.email).lower()
+
     def get_full_name(self) -> str:
         return " ".join(part for part in (self.title, self.name) if part)
 

@@ -108,12 +108,18 @@ def _is_temporary(error: Exception) -> bool:
     return isinstance(error, (smtplib.SMTPServerDisconnected, ConnectionError, socket.timeout))
 
 
+def _reply(code: int, message: bytes | str) -> str:
+    if isinstance(message, bytes):
+        message = message.decode("utf-8", "replace")
+    return f"{code} {message}"
+
+
 def _describe(error: Exception) -> str:
     if isinstance(error, smtplib.SMTPResponseException):
-        message = error.smtp_error
-        if isinstance(message, bytes):
-            message = message.decode("utf-8", "replace")
-        return f"{error.smtp_code} {message}"
+        return _reply(error.smtp_code, error.smtp_error)
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        # A server usually refuses a mailbox at RCPT, before DATA: report its reply, not a repr.
+        return "; ".join(_reply(code, message) for code, message in error.recipients.values())
     return f"{type(error).__name__}: {error}"
 
 
