@@ -162,6 +162,8 @@ def test_agenda_pdf_in_french(client):
     assert "Gouvernance d'entreprise" in text
     assert "Corporate Governance" not in text
     assert "lundi 2 mars 2099" in text
+    assert "Programme" in text
+    assert "Page 1 sur 1" in text
 
 
 def test_markup_in_a_session_title_is_printed_as_text_and_fetches_nothing(client, monkeypatch):

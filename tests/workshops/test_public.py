@@ -136,6 +136,8 @@ def test_french_interface_shows_the_french_title(client):
 
     assert "Gestion des risques" in page
     assert "Risk management" not in page
+    assert "Ateliers régionaux" in page
+    assert "Inscriptions ouvertes" in page
 
 
 # --- The workshop page ---------------------------------------------------------------------------
@@ -260,10 +262,10 @@ def test_funders_show_cover_and_seats_but_amounts_only_to_the_secretariat(client
     assert ">24</td>" in public
     assert "120000" not in public
     assert "Total in" not in public
-    assert "120000.00 USD" in staff
+    assert "120,000.00 USD" in staff
     assert "Total in USD" in staff
-    assert "150000.00 USD" in staff
-    assert "5000.00 NZD" in staff
+    assert "150,000.00 USD" in staff
+    assert "5,000.00 NZD" in staff
 
 
 def test_facilitators_are_listed_with_organisation_person_and_role(client):
