@@ -300,3 +300,10 @@ def test_stored_files_are_not_served_under_a_media_url(client, settings):
     assert client.get(f"/media/{document.file.name}").status_code == 404
     assert client.get(f"/{document.file.name}").status_code == 404
     assert not str(settings.MEDIA_ROOT).startswith(str(settings.STATIC_ROOT))
+
+
+def test_a_document_whose_file_is_gone_is_404_not_a_server_error(client):
+    document = DocumentFactory(visibility="public")
+    document.file.storage.delete(document.file.name)
+
+    assert _download(client, document).status_code == 404

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
@@ -18,8 +18,12 @@ def document_download(request, slug: str, document_id: int):
     document = selectors.document_for_download(
         user=request.user, slug=slug, document_id=document_id
     )
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
     response = FileResponse(
-        document.file.open("rb"),
+        handle,
         as_attachment=True,
         filename=document.original_name,
         content_type=document.content_type,
