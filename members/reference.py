@@ -8,7 +8,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
-from members.models import Organisation, TradeAgreement, TradeAgreementParty
+from members.models import ExpertiseArea, Organisation, TradeAgreement, TradeAgreementParty
 
 PACER_PLUS = {
     "code": "pacer-plus",
@@ -113,3 +113,9 @@ def load_organisations(data_dir: Path, counts: Counter) -> None:
             },
             counts,
         )
+
+
+@transaction.atomic
+def load_expertise_areas(data_dir: Path, counts: Counter) -> None:
+    for row in _read(data_dir / "expertise_areas.csv"):
+        upsert(ExpertiseArea, {"name": row["name"]}, {"name_fr": row["name_fr"]}, counts)

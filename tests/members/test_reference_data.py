@@ -16,6 +16,7 @@ from django.urls import reverse
 from members.demo import DEMO_PASSWORD, PEOPLE, demo_email
 from members.models import (
     DonorContact,
+    ExpertiseArea,
     FocalPoint,
     Organisation,
     TradeAgreement,
@@ -40,6 +41,7 @@ def _snapshot() -> list:
         list(Organisation.objects.order_by("pk").values()),
         list(TradeAgreementParty.objects.order_by("pk").values()),
         list(TfaMeasure.objects.order_by("pk").values()),
+        list(ExpertiseArea.objects.order_by("pk").values()),
     ]
 
 
@@ -55,6 +57,8 @@ def test_load_reference_data_creates_members_partners_and_measures():
     assert TradeAgreement.objects.get().code == "pacer-plus"
     assert "organisations: 29 created, 0 updated, 0 unchanged" in output
     assert "WTO TFA measures: 36 created" in output
+    assert "areas of expertise: 13 created" in output
+    assert ExpertiseArea.objects.get(name="Rules of origin").name_fr == "Règles d'origine"
 
 
 def test_load_reference_data_reads_the_facts_of_each_row():
@@ -80,8 +84,8 @@ def test_second_load_reference_data_creates_and_changes_nothing():
     output = _run("load_reference_data")
 
     assert _snapshot() == before
-    assert re.findall(r"(\d+) created", output) == ["0"] * 4
-    assert re.findall(r"(\d+) updated", output) == ["0"] * 4
+    assert re.findall(r"(\d+) created", output) == ["0"] * 5
+    assert re.findall(r"(\d+) updated", output) == ["0"] * 5
     assert "organisations: 0 created, 0 updated, 29 unchanged" in output
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from members.reference import load_organisations
+from members.reference import load_expertise_areas, load_organisations
 from programmes.reference import load_tfa_measures
 
 
@@ -25,6 +25,7 @@ class Command(BaseCommand):
         counts: Counter = Counter()
         try:
             load_organisations(data_dir, counts)
+            load_expertise_areas(data_dir, counts)
             load_tfa_measures(data_dir, counts)
         except (KeyError, ValueError) as error:
             raise CommandError(f"The reference data could not be read: {error!r}") from error
