@@ -146,8 +146,8 @@ def test_detail_shows_funding_totals_per_currency_and_seats(secretariat_client):
     FundingFactory(workshop=workshop, amount=500, currency="USD")
     FundingFactory(workshop=workshop, amount=2000, currency="FJD")
     page = secretariat_client.get(f"/manage/workshops/{workshop.pk}/").content.decode()
-    assert "1500.00" in page
-    assert "2000.00" in page
+    assert "1,500.00" in page
+    assert "2,000.00" in page
     assert "Totals per currency" in page
 
 
