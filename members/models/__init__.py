@@ -5,7 +5,7 @@ from members.models.organisations import (
     TradeAgreementParty,
     validate_time_zone,
 )
-from members.models.outbox import OutgoingEmail
+from members.models.outbox import OutgoingAttachment, OutgoingEmail
 from members.models.users import DonorContact, FocalPoint, User
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "ExpertiseArea",
     "FocalPoint",
     "Organisation",
+    "OutgoingAttachment",
     "OutgoingEmail",
     "TradeAgreement",
     "TradeAgreementParty",

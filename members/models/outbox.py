@@ -46,3 +46,18 @@ class OutgoingEmail(models.Model):
     @property
     def message_id_header(self) -> str:
         return f"<{self.message_id}@oco-portal>"
+
+
+class OutgoingAttachment(models.Model):
+    """A file sent with an outbox e-mail (a calendar file, a letter), kept with the row."""
+
+    email = models.ForeignKey(OutgoingEmail, on_delete=models.CASCADE, related_name="attachments")
+    filename = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    content = models.BinaryField()
+
+    class Meta:
+        verbose_name = _("attachment")
+
+    def __str__(self) -> str:
+        return self.filename

@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from members.models import OutgoingEmail, User
+from members.models import OutgoingAttachment, OutgoingEmail, User
 from oco_portal.errors import ServiceError
 
 logger = logging.getLogger(__name__)
@@ -59,8 +59,10 @@ def email_queue(
     context: dict,
     language: str = "en",
     user: User | None = None,
+    attachments: list[tuple[str, bytes, str]] | None = None,
 ) -> OutgoingEmail:
-    """Render an e-mail in the recipient's language and queue it for delivery after commit."""
+    """Render an e-mail in the recipient's language and queue it for delivery after commit.
+    `attachments` are (file name, content, content type), stored with the row."""
     subject, body_text, body_html = email_render(
         template=template, context=context, language=language
     )
@@ -72,6 +74,7 @@ def email_queue(
         template=template,
         language=language,
         user=user,
+        attachments=attachments,
     )
 
 
@@ -84,6 +87,7 @@ def email_store(
     template: str,
     language: str,
     user: User | None = None,
+    attachments: list[tuple[str, bytes, str]] | None = None,
 ) -> OutgoingEmail:
     """Store an already rendered e-mail in the outbox and send it once the transaction commits."""
     with transaction.atomic():
@@ -95,6 +99,10 @@ def email_store(
             body_html=body_html,
             template=template,
             language=language,
+        )
+        OutgoingAttachment.objects.bulk_create(
+            OutgoingAttachment(email=email, filename=name, content=content, content_type=kind)
+            for name, content, kind in attachments or []
         )
         _enqueue([email.id])
     return email
@@ -133,6 +141,8 @@ def _message(email: OutgoingEmail) -> EmailMultiAlternatives:
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
+    for attachment in email.attachments.all():
+        message.attach(attachment.filename, bytes(attachment.content), attachment.content_type)
     return message
 
 

@@ -1,11 +1,12 @@
 from workshops.models.documents import Document
-from workshops.models.registrations import Registration
+from workshops.models.registrations import Invitation, Registration
 from workshops.models.workshops import Facilitation, Funding, SeatQuota, Session, Workshop
 
 __all__ = [
     "Document",
     "Facilitation",
     "Funding",
+    "Invitation",
     "Registration",
     "SeatQuota",
     "Session",
