@@ -1,6 +1,14 @@
 from django.urls import path
 
-from workshops.views import documents, experts, manage, planning, public
+from workshops.views import (
+    documents,
+    experts,
+    manage,
+    participants,
+    planning,
+    public,
+    registrations,
+)
 
 app_name = "workshops"
 
@@ -65,5 +73,48 @@ urlpatterns = [
         "manage/documents/<int:document_id>/delete/",
         documents.document_delete,
         name="document-delete",
+    ),
+    # Registrations: the delegate, the focal point, the facilitator
+    path("workshops/<slug:slug>/register/", registrations.register, name="register"),
+    path(
+        "workshops/<slug:slug>/registration/",
+        registrations.registration_detail,
+        name="registration",
+    ),
+    path(
+        "workshops/<slug:slug>/registration/cancel/",
+        registrations.registration_cancel,
+        name="registration-cancel",
+    ),
+    path(
+        "workshops/<slug:slug>/registration/visa-letter.pdf",
+        registrations.visa_letter_download,
+        name="visa-letter",
+    ),
+    path(
+        "workshops/<slug:slug>/my-administration/",
+        registrations.administration_registrations,
+        name="administration-registrations",
+    ),
+    path(
+        "workshops/<slug:slug>/participants/",
+        registrations.facilitator_participants,
+        name="facilitator-participants",
+    ),
+    # Secretariat: participants
+    path(
+        "manage/workshops/<int:pk>/participants/",
+        participants.participant_list,
+        name="participant-list",
+    ),
+    path(
+        "manage/workshops/<int:pk>/participants/export/",
+        participants.participant_export,
+        name="participant-export",
+    ),
+    path(
+        "manage/registrations/<int:registration_id>/visa-letter.pdf",
+        participants.participant_visa_letter,
+        name="participant-visa-letter",
     ),
 ]

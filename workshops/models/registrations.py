@@ -1,5 +1,7 @@
 """Invitations and registrations: who is asked, who comes, and under which funding."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -61,6 +63,11 @@ class Invitation(models.Model):
         return self.organisation_id is not None and not self.name
 
 
+def visa_letter_path(instance: "Registration", filename: str) -> str:
+    # A generated name: nothing about the person appears in the path.
+    return f"visa-letters/{instance.workshop_id}/{uuid.uuid4().hex}.pdf"
+
+
 class Registration(models.Model):
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted")
@@ -119,7 +126,18 @@ class Registration(models.Model):
     waitlisted_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["passport_number"])
+    visa_letter = models.FileField(upload_to=visa_letter_path, max_length=200, blank=True)
+    # A hash of everything the letter shows: the letter is rebuilt only when it changes.
+    visa_letter_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    visa_letter_built_at = models.DateTimeField(null=True, blank=True, editable=False)
+    history = HistoricalRecords(
+        excluded_fields=[
+            "passport_number",
+            "visa_letter",
+            "visa_letter_fingerprint",
+            "visa_letter_built_at",
+        ]
+    )
 
     class Meta:
         ordering = ["workshop", "created_at", "id"]

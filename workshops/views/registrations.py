@@ -1,0 +1,193 @@
+"""The delegate's registration (form, edit, cancel, visa letter), the focal point's and the
+facilitator's views of a workshop's registrations."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from members.services.people import user_update_profile
+from oco_portal.errors import ServiceError
+from workshops import selectors
+from workshops.forms.registrations import RegistrationForm
+from workshops.models import Invitation, Registration, Workshop
+from workshops.services import registrations as services
+from workshops.services import visa_letters
+
+
+def _invitation(token: str, slug: str) -> Invitation | None:
+    """The invitation a link stands for when it is valid and for this workshop, else None."""
+    if not token:
+        return None
+    from workshops.services.invitations import invitation_from_token
+
+    try:
+        invitation = invitation_from_token(token)
+    except ServiceError:
+        return None
+    return invitation if invitation.workshop.slug == slug else None
+
+
+def _closed_reason(workshop: Workshop) -> str:
+    if workshop.status != Workshop.Status.OPEN:
+        return _("Registration for this workshop is closed.")
+    if workshop.registration_deadline and timezone.now() > workshop.registration_deadline:
+        return _("The registration deadline has passed.")
+    return ""
+
+
+def _submitted_message(result: services.Submitted) -> str:
+    registration = result.registration
+    if result.waitlist_place is not None:
+        return _(
+            "The workshop is full for now: you are on the waiting list, number %(n)d for "
+            "%(org)s. You will be told by e-mail if a seat frees."
+        ) % {"n": result.waitlist_place, "org": registration.organisation.name}
+    return _("You are registered and a seat is held for you, awaiting the Secretariat's approval.")
+
+
+@login_required
+def register(request, slug: str):
+    token = request.POST.get("invitation") or request.GET.get("invitation", "")
+    invitation = _invitation(token, slug)
+    workshop = invitation.workshop if invitation else None
+    workshop = workshop or selectors.registration_workshop(user=request.user, slug=slug)
+    existing = Registration.objects.filter(
+        workshop=workshop, person=request.user, status__in=Registration.ACTIVE
+    ).exists()
+    if existing:
+        messages.info(request, _("You are already registered for this workshop."))
+        return redirect("workshops:registration", slug=slug)
+    closed = _closed_reason(workshop)
+    initial = {**RegistrationForm.initial_for(user=request.user), "invitation": token}
+    form = RegistrationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and not closed and form.is_valid():
+        try:
+            with transaction.atomic():
+                _update_profile(request.user, form)
+                result = services.registration_submit(
+                    person=request.user,
+                    workshop=workshop,
+                    data=form.service_data(),
+                    invitation=invitation,
+                )
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _submitted_message(result))
+            return redirect("workshops:registration", slug=slug)
+    context = {"workshop": workshop, "form": form, "closed": closed}
+    return render(request, "workshops/registration_form.html", context)
+
+
+def _update_profile(user, form: RegistrationForm) -> None:
+    changes = form.profile_changes(user)
+    if changes:
+        user_update_profile(user=user, data=changes)
+
+
+def _editable(registration: Registration) -> bool:
+    workshop = registration.workshop
+    before_deadline = not (
+        workshop.registration_deadline and timezone.now() > workshop.registration_deadline
+    )
+    return registration.status in Registration.ACTIVE and before_deadline
+
+
+@login_required
+def registration_detail(request, slug: str):
+    """The person's registration: its status, and the form to change it until the deadline."""
+    registration = selectors.own_registration(user=request.user, slug=slug)
+    editable = _editable(registration)
+    initial = RegistrationForm.initial_for(user=request.user, registration=registration)
+    form = RegistrationForm(request.POST or None, initial=initial) if editable else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        try:
+            with transaction.atomic():
+                _update_profile(request.user, form)
+                registration = services.registration_update(
+                    person=request.user, registration=registration, data=form.service_data()
+                )
+                visa_letters.visa_letter_request(registration=registration)
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your registration was saved."))
+            return redirect("workshops:registration", slug=slug)
+    context = {
+        "registration": registration,
+        "workshop": registration.workshop,
+        "form": form,
+        "editable": editable,
+        "letter_ready": visa_letters.needs_letter(registration),
+    }
+    return render(request, "workshops/registration_detail.html", context)
+
+
+@login_required
+def registration_cancel(request, slug: str):
+    registration = selectors.own_registration(user=request.user, slug=slug)
+    if registration.status not in Registration.ACTIVE:
+        messages.info(request, _("This registration is already cancelled or declined."))
+        return redirect("workshops:registration", slug=slug)
+    if request.method == "POST":
+        try:
+            services.registration_cancel(person=request.user, registration=registration)
+        except ServiceError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your registration is cancelled."))
+        return redirect("workshops:registration", slug=slug)
+    return render(
+        request,
+        "workshops/registration_confirm_cancel.html",
+        {"registration": registration, "workshop": registration.workshop},
+    )
+
+
+def visa_letter_response(request, registration: Registration):
+    """The stored letter as an attachment; when it is missing or out of date, a build is
+    queued and the person is asked to come back."""
+    if not visa_letters.visa_letter_is_current(registration):
+        visa_letters.visa_letter_request(registration=registration)
+        registration.refresh_from_db(fields=["visa_letter", "visa_letter_fingerprint"])
+        if not visa_letters.visa_letter_is_current(registration):
+            messages.info(request, _("The visa letter is being prepared: try again shortly."))
+            return None
+    filename = f"visa-letter-{registration.workshop.slug}-{registration.pk}.pdf"
+    try:
+        handle = registration.visa_letter.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        handle, as_attachment=True, filename=filename, content_type="application/pdf"
+    )
+
+
+@login_required
+def visa_letter_download(request, slug: str):
+    registration = selectors.own_registration(user=request.user, slug=slug)
+    registration = selectors.visa_letter_for_download(
+        user=request.user, registration_id=registration.pk
+    )
+    response = visa_letter_response(request, registration)
+    return response or redirect("workshops:registration", slug=slug)
+
+
+@login_required
+def administration_registrations(request, slug: str):
+    workshop, organisations, registrations = selectors.focal_point_registrations(
+        user=request.user, slug=slug
+    )
+    context = {"workshop": workshop, "organisations": organisations, "registrations": registrations}
+    return render(request, "workshops/registration_administration.html", context)
+
+
+@login_required
+def facilitator_participants(request, slug: str):
+    workshop, participants = selectors.facilitator_participants(user=request.user, slug=slug)
+    context = {"workshop": workshop, "participants": participants}
+    return render(request, "workshops/participant_facilitator.html", context)
