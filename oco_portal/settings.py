@@ -178,7 +178,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "members.outbox_dispatch_pending",
         "schedule": 60.0,
     },
+    "invitation-reminders": {
+        "task": "workshops.send_invitation_reminders",
+        "schedule": 3600.0,
+    },
 }
+# Unanswered invitations get one reminder when the deadline is this many days away or less.
+INVITATION_REMINDER_DAYS = env.int("INVITATION_REMINDER_DAYS", default=7)
 
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_URL = env.str("EMAIL_URL", default="")

@@ -3,6 +3,7 @@ from django.urls import path
 from workshops.views import (
     documents,
     experts,
+    invitations,
     manage,
     participants,
     planning,
@@ -116,5 +117,32 @@ urlpatterns = [
         "manage/registrations/<int:registration_id>/visa-letter.pdf",
         participants.participant_visa_letter,
         name="participant-visa-letter",
+    ),
+    # Invitations: the Secretariat invites; the link's landing page answers them
+    path(
+        "manage/workshops/<int:pk>/invitations/",
+        invitations.invitation_list,
+        name="invitation-list",
+    ),
+    path(
+        "manage/workshops/<int:pk>/invitations/new/",
+        invitations.invitation_create,
+        name="invitation-create",
+    ),
+    path(
+        "manage/workshops/<int:pk>/invitations/progress/",
+        invitations.invitation_progress,
+        name="invitation-progress",
+    ),
+    path("invitations/<str:token>/", invitations.invitation_landing, name="invitation"),
+    path(
+        "invitations/<str:token>/nominate/",
+        invitations.invitation_nominate,
+        name="invitation-nominate",
+    ),
+    path(
+        "invitations/<str:token>/decline/",
+        invitations.invitation_decline,
+        name="invitation-decline",
     ),
 ]
