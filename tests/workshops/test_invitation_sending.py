@@ -158,7 +158,8 @@ def test_the_reminder_job_run_twice_sends_one_reminder(django_capture_on_commit_
 
     assert (first, second) == (1, 0)
     invitation.refresh_from_db()
-    assert invitation.reminders_sent == 1 and invitation.last_reminder_at
+    assert invitation.reminders_sent == 1
+    assert invitation.last_reminder_at
     email = OutgoingEmail.objects.get(template="invitation_reminder")
     assert email.recipient == invitation.email
     assert email.subject.startswith("Reminder: ")

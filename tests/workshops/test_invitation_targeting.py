@@ -122,7 +122,8 @@ def test_every_member_with_a_focal_point_is_invited_once(reference_data, secreta
         organisations=services.target_organisations(all_members=True),
     )
 
-    assert report.created == 24 and report.rejected == []
+    assert report.created == 24
+    assert report.rejected == []
     assert again.created == 0
     assert {row["reason"] for row in again.rejected} == {"already invited"}
     assert Invitation.objects.filter(workshop=workshop).count() == 24

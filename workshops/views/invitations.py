@@ -30,8 +30,9 @@ PAGE_SIZE = 100
 @login_required
 def invitation_create(request, pk: int):
     workshop = selectors.open_workshop_to_invite(user=request.user, pk=pk)
-    form = InviteForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = InviteForm(request.POST if posted else None, request.FILES if posted else None)
+    if posted and form.is_valid():
         data = form.cleaned_data
         organisations = services.target_organisations(
             all_members=data["all_members"],
