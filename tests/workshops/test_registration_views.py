@@ -232,8 +232,6 @@ def test_dashboard_says_when_there_is_no_registration(delegate_client):
 
 def test_profile_changes_go_through_the_profile_service(delegate_client, delegate):
     workshop = OpenWorkshopFactory()
-    delegate_client.post(
-        f"/workshops/{workshop.slug}/register/", _form(seniority="not-a-level")
-    )
+    delegate_client.post(f"/workshops/{workshop.slug}/register/", _form(seniority="not-a-level"))
     assert not Registration.objects.exists()
     assert User.objects.get(pk=delegate.pk).seniority == "officer"

@@ -1,0 +1,144 @@
+"""Visa support letters: built by a task with real WeasyPrint, rebuilt only on change,
+downloadable by the delegate and the Secretariat only."""
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.factories import OrganisationFactory, UserFactory
+from tests.workshops.factories import FundingFactory, OpenWorkshopFactory, RegistrationFactory
+from workshops.letter_tasks import build_visa_letter
+from workshops.models import Registration
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path) -> Path:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return Path(settings.MEDIA_ROOT)
+
+
+def _files(root: Path) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+
+
+def _text(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(pdf)
+    result = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
+    return " ".join(result.stdout.decode().split())
+
+
+@pytest.fixture
+def registration():
+    workshop = OpenWorkshopFactory(
+        title="Regional workshop on <risk> management", city="Suva", country="Fiji"
+    )
+    person = UserFactory(
+        name="Mele <b>Tupou</b>", organisation=OrganisationFactory(name="Tonga Customs")
+    )
+    return RegistrationFactory(
+        workshop=workshop,
+        person=person,
+        status=Registration.Status.APPROVED,
+        visa_letter_needed=True,
+        nationality="Tongan",
+        passport_number="T1234567",
+        funding=FundingFactory(workshop=workshop, funder=OrganisationFactory(name="KCS")),
+    )
+
+
+def _run(registration_id: int):
+    # Task arguments go through JSON, as they do on a real broker.
+    return build_visa_letter.delay(*json.loads(json.dumps([registration_id]))).get()
+
+
+def test_letter_shows_the_person_and_the_workshop(registration, media_root, tmp_path):
+    assert _run(registration.pk) is True
+    registration.refresh_from_db()
+    assert registration.visa_letter.name.startswith(f"visa-letters/{registration.workshop_id}/")
+    assert "Mele" not in registration.visa_letter.name
+    text = _text(registration.visa_letter.read(), tmp_path)
+    assert "Oceania Customs Organisation Secretariat, Suva, Fiji" in text
+    assert "To the consular officer" in text
+    assert "Mele <b>Tupou</b>" in text  # escaped: shown as typed, not as markup
+    assert "Regional workshop on <risk> management" in text
+    assert "Tongan" in text
+    assert "T1234567" in text
+    assert "Tonga Customs" in text
+    assert "KCS" in text
+
+
+def test_task_run_twice_makes_one_file(registration, media_root):
+    assert _run(registration.pk) is True
+    assert _run(registration.pk) is False
+    assert len(_files(media_root)) == 1
+
+
+def test_a_change_of_its_data_rebuilds_and_removes_the_old_file(registration, media_root):
+    _run(registration.pk)
+    first = Registration.objects.get(pk=registration.pk).visa_letter.name
+    Registration.objects.filter(pk=registration.pk).update(passport_number="T7654321")
+    assert _run(registration.pk) is True
+    files = _files(media_root)
+    assert len(files) == 1
+    assert Registration.objects.get(pk=registration.pk).visa_letter.name != first
+
+
+def test_no_letter_for_a_registration_not_approved_or_not_asking(media_root):
+    pending = RegistrationFactory(visa_letter_needed=True, nationality="Fijian")
+    not_asking = RegistrationFactory(status="approved")
+    assert _run(pending.pk) is False
+    assert _run(not_asking.pk) is False
+    assert _files(media_root) == []
+
+
+def test_approval_queues_the_letter(secretariat_client, django_capture_on_commit_callbacks):
+    registration = RegistrationFactory(visa_letter_needed=True, nationality="Fijian")
+    with django_capture_on_commit_callbacks(execute=True):
+        secretariat_client.post(
+            f"/manage/workshops/{registration.workshop_id}/participants/",
+            {"act": f"approve:{registration.pk}"},
+        )
+    registration.refresh_from_db()
+    assert registration.visa_letter
+    assert registration.visa_letter_fingerprint
+
+
+def test_delegate_downloads_their_letter_as_an_attachment(client, registration):
+    _run(registration.pk)
+    client.force_login(registration.person)
+    response = client.get(f"/workshops/{registration.workshop.slug}/registration/visa-letter.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_secretariat_downloads_any_letter(secretariat_client, registration):
+    _run(registration.pk)
+    response = secretariat_client.get(f"/manage/registrations/{registration.pk}/visa-letter.pdf")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+
+
+def test_others_get_404(client, registration):
+    _run(registration.pk)
+    other = UserFactory()
+    client.force_login(other)
+    assert client.get(f"/manage/registrations/{registration.pk}/visa-letter.pdf").status_code == 404
+    slug = registration.workshop.slug
+    assert client.get(f"/workshops/{slug}/registration/visa-letter.pdf").status_code == 404
+    facilitator_view = client.get(f"/workshops/{slug}/participants/")
+    assert facilitator_view.status_code == 404
+
+
+def test_a_declined_registration_has_no_letter_to_download(client, registration):
+    _run(registration.pk)
+    Registration.objects.filter(pk=registration.pk).update(status="declined")
+    client.force_login(registration.person)
+    slug = registration.workshop.slug
+    assert client.get(f"/workshops/{slug}/registration/visa-letter.pdf").status_code == 404
