@@ -216,3 +216,33 @@ def test_a_named_invitation_is_not_for_someone_else(client, named):
     invitation, _person = named
     client.force_login(_focal(Invitation.objects.get(name="")))
     assert client.get(_url(invitation)).status_code == 404
+
+
+def test_from_the_secretariat_invitation_to_the_nominee_registration_link(
+    client, secretariat, django_capture_on_commit_callbacks
+):
+    workshop = OpenWorkshopFactory(default_seats=2)
+    focal = FocalPointFactory()
+    client.force_login(secretariat)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/manage/workshops/{workshop.pk}/invitations/new/",
+            {"organisations": [focal.organisation.pk]},
+        )
+    sent = OutgoingEmail.objects.get(template="invitation", recipient=focal.user.email)
+    assert sent.status == OutgoingEmail.Status.SENT
+    link = re.search(r"http\S+/invitations/\S+/", sent.body_text).group(0)
+    path = link[link.index("/invitations/") :]
+
+    client.force_login(focal.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{path}nominate/", _nominees(("Mele Tupou", "mele@example.org")))
+
+    nomination = OutgoingEmail.objects.get(template="nomination")
+    assert nomination.status == OutgoingEmail.Status.SENT
+    nominee_link = re.search(r"http\S+/invitations/\S+/", nomination.body_text).group(0)
+    nominee_path = nominee_link[nominee_link.index("/invitations/") :]
+    client.force_login(User.objects.get(email="mele@example.org"))
+    page = client.get(nominee_path).content.decode()
+    assert "Invitation for Mele Tupou" in page
+    assert "Register for this workshop" in page
