@@ -9,7 +9,8 @@ from django.utils import timezone
 from members.models import User
 from tests.factories import OrganisationFactory, UserFactory
 from tests.workshops.factories import OpenWorkshopFactory, RegistrationFactory
-from workshops.models import Registration, Workshop
+from workshops.models import Invitation, Registration, Workshop
+from workshops.services.invitations import invitation_token, new_nonce
 
 pytestmark = pytest.mark.django_db
 
@@ -235,3 +236,45 @@ def test_profile_changes_go_through_the_profile_service(delegate_client, delegat
     delegate_client.post(f"/workshops/{workshop.slug}/register/", _form(seniority="not-a-level"))
     assert not Registration.objects.exists()
     assert User.objects.get(pk=delegate.pk).seniority == "officer"
+
+
+def _invitation(workshop, email):
+    invitation = Invitation.objects.create(
+        workshop=workshop, email=email, name="Invitee", nonce=new_nonce(), status="sent"
+    )
+    return invitation, invitation_token(invitation)
+
+
+def test_an_invitation_link_opens_an_invitation_only_workshop(delegate_client, delegate):
+    workshop = OpenWorkshopFactory(is_public=False)
+    invitation, token = _invitation(workshop, delegate.email)
+    url = f"/workshops/{workshop.slug}/register/"
+    page = delegate_client.get(url, {"invitation": token})
+    assert page.status_code == 200
+    assert f'value="{token}"' in page.content.decode()
+    delegate_client.post(url, _form(invitation=token))
+    registration = Registration.objects.get(person=delegate)
+    assert registration.invitation == invitation
+    invitation.refresh_from_db()
+    assert invitation.status == "answered"
+
+
+def test_a_tampered_or_foreign_token_is_ignored(delegate_client, delegate):
+    private = OpenWorkshopFactory(is_public=False)
+    other = OpenWorkshopFactory()
+    _, token = _invitation(other, delegate.email)
+    url = f"/workshops/{private.slug}/register/"
+    assert delegate_client.get(url, {"invitation": token}).status_code == 404
+    assert delegate_client.get(url, {"invitation": token[:-2] + "xx"}).status_code == 404
+    delegate_client.post(f"/workshops/{other.slug}/register/", _form(invitation="forged"))
+    assert Registration.objects.get(person=delegate).invitation is None
+
+
+def test_csrf_is_enforced_on_the_participant_list(secretariat):
+    registration = RegistrationFactory()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(secretariat)
+    url = f"/manage/workshops/{registration.workshop_id}/participants/"
+    assert client.post(url, {"act": f"approve:{registration.pk}"}).status_code == 403
+    registration.refresh_from_db()
+    assert registration.status == "submitted"

@@ -3,6 +3,7 @@ facilitator's views of a workshop's registrations."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -86,7 +87,10 @@ def register(request, slug: str):
 def _update_profile(user, form: RegistrationForm) -> None:
     changes = form.profile_changes(user)
     if changes:
-        user_update_profile(user=user, data=changes)
+        try:
+            user_update_profile(user=user, data=changes)
+        except ValidationError as error:
+            raise ServiceError(" ".join(error.messages)) from None
 
 
 def _editable(registration: Registration) -> bool:
