@@ -60,5 +60,8 @@ worker: $(VENV)/.installed
 beat: $(VENV)/.installed
 	$(VENV)/bin/celery -A oco_portal beat --loglevel INFO --schedule var/celerybeat-schedule
 
+bench: $(VENV)/.installed
+	$(VPY) -m bench.run
+
 clean:
 	rm -rf $(VENV) var/db.sqlite3 var/staticfiles .pytest_cache

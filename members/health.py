@@ -5,7 +5,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 
 from members.models import OutgoingEmail
@@ -54,3 +54,8 @@ def healthz(request):
             "failed": OutgoingEmail.objects.filter(status=OutgoingEmail.Status.FAILED).count(),
         }
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+def ping(request):
+    """Liveness only: answers without touching the database, cache or broker."""
+    return HttpResponse("ok", content_type="text/plain")

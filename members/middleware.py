@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-MFA_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/healthz", "/i18n/", "/media/")
+MFA_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/healthz", "/ping", "/i18n/", "/media/")
 
 
 class UserPreferencesMiddleware:

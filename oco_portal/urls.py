@@ -12,6 +12,7 @@ admin.site.site_title = _("OCO Portal")
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
+    path("ping", health.ping, name="ping"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("members.urls")),
