@@ -192,13 +192,21 @@ def _record_failure(email: OutgoingEmail, error: Exception) -> Delivery:
 
 
 def email_resend(*, email_id: int) -> OutgoingEmail:
-    """Queue a failed e-mail again. Anything but a failed e-mail is refused."""
+    """Queue again a failed e-mail, or send now one waiting for its next retry (without a
+    worker, in development, nothing else would). Anything else is refused."""
     with transaction.atomic():
-        requeued = OutgoingEmail.objects.filter(
-            id=email_id, status=OutgoingEmail.Status.FAILED
-        ).update(status=OutgoingEmail.Status.QUEUED, attempts=0, next_attempt_at=None)
+        requeued = (
+            OutgoingEmail.objects.filter(id=email_id)
+            .filter(
+                Q(status=OutgoingEmail.Status.FAILED)
+                | Q(status=OutgoingEmail.Status.QUEUED, next_attempt_at__isnull=False)
+            )
+            .update(status=OutgoingEmail.Status.QUEUED, attempts=0, next_attempt_at=None)
+        )
         if not requeued:
-            raise ServiceError(_("Only a failed e-mail can be sent again."))
+            raise ServiceError(
+                _("Only a failed e-mail, or one waiting to be retried, can be sent again.")
+            )
         _enqueue([email_id])
     return OutgoingEmail.objects.get(id=email_id)
 

@@ -141,6 +141,25 @@ def test_email_resend_refuses_an_email_that_has_not_failed(django_capture_on_com
         assert OutgoingEmail.objects.get(pk=email.pk).status == status
 
 
+def test_email_resend_sends_now_an_email_waiting_for_its_retry(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    email = OutgoingEmailFactory(
+        status=OutgoingEmail.Status.QUEUED,
+        attempts=2,
+        last_error="421 try later",
+        next_attempt_at=timezone.now() + timedelta(minutes=10),
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        email_resend(email_id=email.pk)
+
+    email.refresh_from_db()
+    assert email.status == OutgoingEmail.Status.SENT
+    assert email.next_attempt_at is None
+    assert len(mailoutbox) == 1
+
+
 def test_email_resend_queues_a_failed_email_again(mailoutbox, django_capture_on_commit_callbacks):
     email = OutgoingEmailFactory(
         status=OutgoingEmail.Status.FAILED, attempts=5, last_error="550 no such user"

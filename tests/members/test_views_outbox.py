@@ -107,7 +107,9 @@ def test_resend_of_a_sent_email_is_refused_with_a_message(
     with django_capture_on_commit_callbacks(execute=True):
         response = secretariat_client.post(f"/outbox/{email.pk}/resend/", follow=True)
 
-    assert messages_of(response) == ["Only a failed e-mail can be sent again."]
+    assert messages_of(response) == [
+        "Only a failed e-mail, or one waiting to be retried, can be sent again."
+    ]
     email.refresh_from_db()
     assert email.status == OutgoingEmail.Status.SENT
     assert email.attempts == 1
