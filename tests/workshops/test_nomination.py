@@ -246,3 +246,69 @@ def test_from_the_secretariat_invitation_to_the_nominee_registration_link(
     page = client.get(nominee_path).content.decode()
     assert "Invitation for Mele Tupou" in page
     assert "Register for this workshop" in page
+
+
+def test_a_named_invitee_without_an_account_signs_up_with_the_address_already_verified(
+    client, invitation
+):
+    named = Invitation.objects.create(
+        workshop=invitation.workshop,
+        organisation=invitation.organisation,
+        name="Viliami Fifita",
+        email="viliami@customs.example",
+        nonce=services.new_nonce(),
+        status=Invitation.Status.SENT,
+    )
+    path = _url(named)
+    client.get(path)
+
+    response = client.post(
+        f"/accounts/signup/?next={path}",
+        {
+            "email": "viliami@customs.example",
+            "password1": "reef-lagoon-canoe-42",
+            "password2": "reef-lagoon-canoe-42",
+            "name": "Viliami Fifita",
+            "organisation": invitation.organisation.pk,
+            "position": "Officer",
+            "preferred_language": "en",
+            "next": path,
+        },
+    )
+
+    user = User.objects.get(email="viliami@customs.example")
+    assert EmailAddress.objects.get(user=user).verified
+    assert response.status_code == 302
+    assert response.url == path  # signed in, back to the invitation: no confirmation e-mail
+    assert "Register for this workshop" in client.get(path).content.decode()
+
+
+def test_signing_up_with_another_address_after_a_link_verifies_only_the_invited_one(
+    client, invitation
+):
+    """allauth's invitation rule: the link proves the invited address, and only that one."""
+    named = Invitation.objects.create(
+        workshop=invitation.workshop,
+        organisation=invitation.organisation,
+        name="Viliami Fifita",
+        email="viliami@customs.example",
+        nonce=services.new_nonce(),
+        status=Invitation.Status.SENT,
+    )
+    client.get(_url(named))
+
+    client.post(
+        "/accounts/signup/",
+        {
+            "email": "someone.else@customs.example",
+            "password1": "reef-lagoon-canoe-42",
+            "password2": "reef-lagoon-canoe-42",
+            "name": "Someone Else",
+            "organisation": invitation.organisation.pk,
+            "preferred_language": "en",
+        },
+    )
+
+    user = User.objects.get(email="viliami@customs.example")
+    addresses = dict(EmailAddress.objects.filter(user=user).values_list("email", "verified"))
+    assert addresses == {"viliami@customs.example": True, "someone.else@customs.example": False}

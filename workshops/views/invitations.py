@@ -3,6 +3,7 @@ focal point nominate or decline, and a named invitee register."""
 
 from urllib.parse import urlencode
 
+from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -129,6 +130,9 @@ def invitation_landing(request, token: str):
     if refusal:
         return refusal
     if not request.user.is_authenticated:
+        if not invitation.is_for_administration:
+            # The link proves the address: an account signed up with it needs no confirmation.
+            get_adapter(request).stash_verified_email(request, invitation.email)
         context = {"invitation": invitation, "workshop": invitation.workshop, "next": request.path}
         return render(request, "workshops/invitation_welcome.html", context)
     if not _may_see(request.user, invitation):
