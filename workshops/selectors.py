@@ -545,3 +545,22 @@ def visa_letter_for_download(*, user: User, registration_id: int) -> Registratio
         return queryset.get()
     except Registration.DoesNotExist:
         raise Http404 from None
+
+
+def my_role_workshops(*, user: User) -> dict[str, list[Workshop]]:
+    """Announced workshops the person facilitates, and those where an administration they are
+    focal point of is invited or registered: the dashboard links to their lists."""
+    if not user.is_authenticated:
+        return {"facilitating": [], "focal_point": []}
+    announced = Workshop.objects.exclude(status=Workshop.Status.DRAFT).order_by(
+        "-start_date", "title"
+    )
+    focal = Organisation.objects.filter(focal_points__user=user)
+    facilitating = announced.filter(
+        pk__in=Facilitation.objects.filter(person=user).values("workshop")
+    )
+    focal_point = announced.filter(
+        Q(pk__in=Registration.objects.filter(organisation__in=focal).values("workshop"))
+        | Q(invitations__organisation__in=focal)
+    ).distinct()
+    return {"facilitating": list(facilitating[:20]), "focal_point": list(focal_point[:20])}

@@ -243,3 +243,17 @@ def test_pages_of_fifty(secretariat_client):
     html = secretariat_client.get(_url(workshop)).content.decode()
     assert "Page 1 of 2" in html
     assert html.count('name="registrations"') == 50
+
+
+def test_dashboard_links_facilitators_and_focal_points_to_their_lists(client):
+    tonga = OrganisationFactory(name="Tonga Customs")
+    workshop = OpenWorkshopFactory(title="Valuation workshop")
+    other = OpenWorkshopFactory(title="Unrelated workshop")
+    RegistrationFactory(workshop=workshop, person=UserFactory(organisation=tonga))
+    person = FocalPointFactory(user=UserFactory(organisation=tonga)).user
+    FacilitationFactory(workshop=workshop, person=person)
+    client.force_login(person)
+    html = client.get("/").content.decode()
+    assert f"/workshops/{workshop.slug}/participants/" in html
+    assert f"/workshops/{workshop.slug}/my-administration/" in html
+    assert other.slug not in html
