@@ -142,3 +142,28 @@ def test_a_declined_registration_has_no_letter_to_download(client, registration)
     client.force_login(registration.person)
     slug = registration.workshop.slug
     assert client.get(f"/workshops/{slug}/registration/visa-letter.pdf").status_code == 404
+
+
+def test_an_edit_by_the_delegate_rebuilds_the_letter(
+    client, registration, media_root, django_capture_on_commit_callbacks
+):
+    _run(registration.pk)
+    first = Registration.objects.get(pk=registration.pk).visa_letter.name
+    client.force_login(registration.person)
+    slug = registration.workshop.slug
+    page = client.get(f"/workshops/{slug}/registration/").content.decode()
+    assert 'value="T1234567"' in page
+    form = {
+        "name": "Mele Tupou",
+        "nationality": "Tongan",
+        "visa_letter_needed": "on",
+        "passport_number": "T7654321",
+        "consent": "on",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/workshops/{slug}/registration/", form)
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.visa_letter.name != first
+    assert len(_files(media_root)) == 1
+    assert "T7654321" in _text(registration.visa_letter.read(), media_root.parent)
