@@ -62,7 +62,7 @@ def invitation_link(invitation: Invitation) -> str:
     return settings.SITE_URL + invitation_path(invitation)
 
 
-def invitation_from_token(token: str, *, for_update: bool = False) -> Invitation:
+def invitation_from_token(token: str) -> Invitation:
     """The invitation a link stands for. Raises InvalidInvitationLinkError for a tampered, unknown
     or superseded link, ClosedInvitationLinkError when its workshop is not open or past its
     deadline (the link expires with the deadline). Changes nothing."""
@@ -71,10 +71,11 @@ def invitation_from_token(token: str, *, for_update: bool = False) -> Invitation
         invitation_id, nonce = int(payload["i"]), str(payload["n"])
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         raise InvalidInvitationLinkError(_("This invitation link is not valid.")) from None
-    queryset = Invitation.objects.select_related("workshop", "organisation")
-    if for_update:
-        queryset = queryset.select_for_update(of=("self",))
-    invitation = queryset.filter(pk=invitation_id).first()
+    invitation = (
+        Invitation.objects.select_related("workshop", "organisation")
+        .filter(pk=invitation_id)
+        .first()
+    )
     if invitation is None or not secrets.compare_digest(invitation.nonce, nonce):
         raise InvalidInvitationLinkError(_("This invitation link is not valid."))
     check_open(invitation.workshop)
