@@ -65,7 +65,12 @@ def _workshops(partners: list[Organisation]) -> list[Workshop]:
                     w.start_date + dt.timedelta(days=day), dt.time(8 + slot * 2), tzinfo=w.zone
                 )
                 sessions.append(
-                    Session(workshop=w, title=f"Session {day}.{slot}", starts_at=starts, ends_at=starts + dt.timedelta(hours=1, minutes=30))
+                    Session(
+                        workshop=w,
+                        title=f"Session {day}.{slot}",
+                        starts_at=starts,
+                        ends_at=starts + dt.timedelta(hours=1, minutes=30),
+                    )
                 )
     Session.objects.bulk_create(sessions)
     through = Session.facilitators.through
@@ -109,9 +114,13 @@ def build() -> dict[str, int]:
         # Each person registers for two workshops; the first workshop gets 1,000 of them.
         Registration.objects.bulk_create(
             Registration(
-                workshop=workshops[1 + (n // 2 * 7 + n % 2 * 13) % (WORKSHOPS - 1)] if n >= 1000 else workshops[0],
+                workshop=workshops[1 + (n // 2 * 7 + n % 2 * 13) % (WORKSHOPS - 1)]
+                if n >= 1000
+                else workshops[0],
                 person=people[n % PEOPLE if n < 1000 else (n // 2) % PEOPLE],
-                organisation_id=people[n % PEOPLE if n < 1000 else (n // 2) % PEOPLE].organisation_id,
+                organisation_id=people[
+                    n % PEOPLE if n < 1000 else (n // 2) % PEOPLE
+                ].organisation_id,
                 status=statuses[n % 4],
                 consent=True,
             )

@@ -161,7 +161,9 @@ def _children(pid: int) -> list[int]:
 
 
 def _start(command: list[str], log: Path) -> subprocess.Popen:
-    return subprocess.Popen(command, cwd=ROOT, env=ENV, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    return subprocess.Popen(
+        command, cwd=ROOT, env=ENV, stdout=log.open("w"), stderr=subprocess.STDOUT
+    )
 
 
 def _wait_http(path: str = "/ping", timeout: float = 30) -> None:
@@ -186,19 +188,36 @@ def web_pages() -> float:
         ("minimal view (/ping)", "/ping", None, None),
         ("public workshop list", reverse("workshops:list"), None, 0.25),
         ("workshop page", big.get_absolute_url(), None, 0.15),
-        ("registration form", reverse("workshops:register", kwargs={"slug": big.slug}), delegate, 0.15),
+        (
+            "registration form",
+            reverse("workshops:register", kwargs={"slug": big.slug}),
+            delegate,
+            0.15,
+        ),
         ("participant list, 200 rows", participants + "?per_page=200", secretariat, None),
     ]
     gunicorn = _start(
-        [str(ROOT / ".venv/bin/gunicorn"), "oco_portal.wsgi", "-w", "2", "--threads", "4",
-         "-b", f"127.0.0.1:{PORT}", "--access-logfile", "-"],
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "oco_portal.wsgi",
+            "-w",
+            "2",
+            "--threads",
+            "4",
+            "-b",
+            f"127.0.0.1:{PORT}",
+            "--access-logfile",
+            "-",
+        ],
         OUT / "gunicorn.log",
     )
     peak = 0.0
     try:
         _wait_http()
         say(f"Web: gunicorn, 2 workers x 4 threads; {CLIENTS} clients for {SECONDS:.0f} s per page")
-        say(f"{'page':32} {'median ms':>10} {'p95 ms':>8} {'req/s':>8} {'ratio':>6} {'target':>7} {'queries':>8}")
+        say(
+            f"{'page':32} {'median ms':>10} {'p95 ms':>8} {'req/s':>8} {'ratio':>6} {'target':>7} {'queries':>8}"
+        )
         reference = None
         for label, path, user, target in pages:
             cookie = _session_cookie(user) if user else None
@@ -206,14 +225,21 @@ def web_pages() -> float:
             peak = max(peak, _rss_mb(_children(gunicorn.pid)))
             reference = reference or result
             ratio = result["rps"] / reference["rps"]
-            verdict = "" if target is None else (f">={target} {'met' if ratio >= target else 'MISSED'}")
+            verdict = (
+                "" if target is None else (f">={target} {'met' if ratio >= target else 'MISSED'}")
+            )
             queries = _queries(path, user)
-            say(f"{label:32} {result['median_ms']:10.1f} {result['p95_ms']:8.1f} {result['rps']:8.1f} "
-                f"{ratio:6.2f} {verdict:>7} {queries:8d}" + (f"  ({result['errors']} errors)" if result["errors"] else ""))
+            say(
+                f"{label:32} {result['median_ms']:10.1f} {result['p95_ms']:8.1f} {result['rps']:8.1f} "
+                f"{ratio:6.2f} {verdict:>7} {queries:8d}"
+                + (f"  ({result['errors']} errors)" if result["errors"] else "")
+            )
         q20 = _queries(participants + "?per_page=20", secretariat)
         q200 = _queries(participants + "?per_page=200", secretariat)
-        say(f"participant list queries: {q20} at 20 rows, {q200} at 200 rows "
-            f"({'same: met' if q20 == q200 else 'differ: MISSED'})")
+        say(
+            f"participant list queries: {q20} at 20 rows, {q200} at 200 rows "
+            f"({'same: met' if q20 == q200 else 'differ: MISSED'})"
+        )
     finally:
         gunicorn.terminate()
         gunicorn.wait(timeout=20)
@@ -239,9 +265,22 @@ def celery_and_mail() -> float:
     server, controller = start_smtp_server()
     ENV["EMAIL_URL"] = f"smtp://{server.host}:{server.port}"
     worker = _start(
-        [str(ROOT / ".venv/bin/celery"), "-A", "oco_portal", "worker", "-Q", ENV["CELERY_QUEUE"],
-         "--concurrency", "2", "--loglevel", "WARNING", "--without-gossip", "--without-mingle",
-         "-n", f"bench-{os.getpid()}@%h"],
+        [
+            str(ROOT / ".venv/bin/celery"),
+            "-A",
+            "oco_portal",
+            "worker",
+            "-Q",
+            ENV["CELERY_QUEUE"],
+            "--concurrency",
+            "2",
+            "--loglevel",
+            "WARNING",
+            "--without-gossip",
+            "--without-mingle",
+            "-n",
+            f"bench-{os.getpid()}@%h",
+        ],
         OUT / "worker.log",
     )
     peak = 0.0
@@ -256,7 +295,9 @@ def celery_and_mail() -> float:
         secretariat = User.objects.get(email=dataset.SECRETARIAT_EMAIL)
         tag = secrets.token_hex(3)
         people = [
-            Person(name=f"Invitee {n}", email=f"bench.mail{tag}.{n}@bench.example", organisation="Fiji")
+            Person(
+                name=f"Invitee {n}", email=f"bench.mail{tag}.{n}@bench.example", organisation="Fiji"
+            )
             for n in range(1000)
         ]
         before = len(server.messages)
@@ -265,14 +306,20 @@ def celery_and_mail() -> float:
         queued = time.monotonic() - started
         delivered = queued + _wait_until(lambda: len(server.messages) - before >= 1000, timeout=600)
         peak = max(peak, _rss_mb(_children(worker.pid)))
-        failed = OutgoingEmail.objects.filter(recipient__startswith=f"bench.mail{tag}.", status="failed").count()
+        failed = OutgoingEmail.objects.filter(
+            recipient__startswith=f"bench.mail{tag}.", status="failed"
+        ).count()
         say()
         say("Celery on Redis, 1 worker x 2 processes; SMTP: aiosmtpd on loopback")
         say(f"1,000 empty tasks:            {empty:7.2f} s")
-        say(f"1,000 invitations delivered:  {delivered:7.2f} s  ratio {delivered / empty:5.2f} "
-            f"(target <= 5: {'met' if delivered / empty <= 5 else 'MISSED'}); {failed} failed")
-        say(f"queueing 1,000 invitations:   {queued:7.2f} s of request time "
-            f"(target < 1 s: {'met' if queued < 1 else 'MISSED'})")
+        say(
+            f"1,000 invitations delivered:  {delivered:7.2f} s  ratio {delivered / empty:5.2f} "
+            f"(target <= 5: {'met' if delivered / empty <= 5 else 'MISSED'}); {failed} failed"
+        )
+        say(
+            f"queueing 1,000 invitations:   {queued:7.2f} s of request time "
+            f"(target < 1 s: {'met' if queued < 1 else 'MISSED'})"
+        )
     finally:
         worker.terminate()
         worker.wait(timeout=30)
@@ -287,15 +334,20 @@ def main() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
     started = time.monotonic()
     counts = dataset.build()
-    say(f"Data set ({time.monotonic() - started:.0f} s): " + ", ".join(f"{v:,} {k}" for k, v in counts.items()))
+    say(
+        f"Data set ({time.monotonic() - started:.0f} s): "
+        + ", ".join(f"{v:,} {k}" for k, v in counts.items())
+    )
     big = Workshop.objects.get(slug=dataset.BIG_WORKSHOP)
     say(f"Largest workshop: {Registration.objects.filter(workshop=big).count():,} registrations")
     say()
     web_peak = web_pages()
     worker_peak = celery_and_mail()
     say()
-    say(f"Largest process: web {web_peak:.0f} MB, worker {worker_peak:.0f} MB "
-        f"(target <= 300 MB: {'met' if max(web_peak, worker_peak) <= 300 else 'MISSED'})")
+    say(
+        f"Largest process: web {web_peak:.0f} MB, worker {worker_peak:.0f} MB "
+        f"(target <= 300 MB: {'met' if max(web_peak, worker_peak) <= 300 else 'MISSED'})"
+    )
     (OUT / "report.txt").write_text("\n".join(LINES) + "\n")
     (OUT / "report.json").write_text(json.dumps({"lines": LINES}, indent=2))
 

@@ -270,6 +270,28 @@ def test_a_tampered_or_foreign_token_is_ignored(delegate_client, delegate):
     assert Registration.objects.get(person=delegate).invitation is None
 
 
+def test_a_forwarded_invitation_link_opens_nothing_for_someone_else(delegate_client, delegate):
+    private = OpenWorkshopFactory(is_public=False)
+    invitation, token = _invitation(private, "the.invitee@example.org")
+    url = f"/workshops/{private.slug}/register/"
+    assert delegate_client.get(url, {"invitation": token}).status_code == 404
+    assert delegate_client.post(url, _form(invitation=token)).status_code == 404
+    assert not Registration.objects.exists()
+    invitation.refresh_from_db()
+    assert invitation.status == "sent"
+
+
+def test_a_nominee_registering_records_the_focal_point_who_nominated_them(
+    delegate_client, delegate
+):
+    workshop = OpenWorkshopFactory()
+    focal_point = UserFactory(organisation=delegate.organisation)
+    invitation, token = _invitation(workshop, delegate.email)
+    Invitation.objects.filter(pk=invitation.pk).update(created_by=focal_point)
+    delegate_client.post(f"/workshops/{workshop.slug}/register/", _form(invitation=token))
+    assert Registration.objects.get(person=delegate).nominated_by == focal_point
+
+
 def test_csrf_is_enforced_on_the_participant_list(secretariat):
     registration = RegistrationFactory()
     client = Client(enforce_csrf_checks=True)

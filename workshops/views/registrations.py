@@ -19,8 +19,9 @@ from workshops.services import registrations as services
 from workshops.services import visa_letters
 
 
-def _invitation(token: str, slug: str) -> Invitation | None:
-    """The invitation a link stands for when it is valid and for this workshop, else None."""
+def _invitation(token: str, slug: str, user) -> Invitation | None:
+    """The invitation a link stands for when it is valid, for this workshop and addressed to
+    this person (a forwarded link opens nothing), else None."""
     if not token:
         return None
     from workshops.services.invitations import invitation_from_token
@@ -29,7 +30,15 @@ def _invitation(token: str, slug: str) -> Invitation | None:
         invitation = invitation_from_token(token)
     except ServiceError:
         return None
-    return invitation if invitation.workshop.slug == slug else None
+    if invitation.workshop.slug != slug or invitation.email.lower() != user.email.lower():
+        return None
+    return invitation
+
+
+def _nominator(invitation: Invitation | None):
+    """The focal point who nominated this person, when the invitation came from a nomination."""
+    creator = invitation.created_by if invitation else None
+    return creator if creator and not creator.is_secretariat else None
 
 
 def _closed_reason(workshop: Workshop) -> str:
@@ -53,7 +62,7 @@ def _submitted_message(result: services.Submitted) -> str:
 @login_required
 def register(request, slug: str):
     token = request.POST.get("invitation") or request.GET.get("invitation", "")
-    invitation = _invitation(token, slug)
+    invitation = _invitation(token, slug, request.user)
     workshop = invitation.workshop if invitation else None
     workshop = workshop or selectors.registration_workshop(user=request.user, slug=slug)
     existing = Registration.objects.filter(
@@ -74,6 +83,7 @@ def register(request, slug: str):
                     workshop=workshop,
                     data=form.service_data(),
                     invitation=invitation,
+                    nominated_by=_nominator(invitation),
                 )
         except ServiceError as error:
             form.add_error(None, error.message)
