@@ -216,8 +216,9 @@ def test_assign_funding_and_its_refusal(secretariat_client):
 
 def _list_queries(client, workshop) -> int:
     with CaptureQueriesContext(connection) as context:
-        response = client.get(_url(workshop))
+        response = client.get(_url(workshop), {"per_page": 200})
     assert response.status_code == 200
+    assert len(response.context["page"].object_list) == workshop.registrations.count()
     return len(context.captured_queries)
 
 
@@ -234,6 +235,15 @@ def test_query_count_does_not_grow_with_rows(secretariat_client):
                 visa_letter_needed=n % 4 == 0,
             )
     assert _list_queries(secretariat_client, small) == _list_queries(secretariat_client, large)
+
+
+def test_rows_per_page_can_be_chosen_among_the_offered_sizes(secretariat_client):
+    workshop = OpenWorkshopFactory()
+    RegistrationFactory.create_batch(25, workshop=workshop)
+    page = secretariat_client.get(_url(workshop), {"per_page": 20}).context["page"]
+    assert len(page.object_list) == 20
+    page = secretariat_client.get(_url(workshop), {"per_page": 7}).context["page"]
+    assert len(page.object_list) == 25
 
 
 def test_pages_of_fifty(secretariat_client):

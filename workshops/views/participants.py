@@ -16,6 +16,18 @@ from workshops.services import visa_letters
 from workshops.views.registrations import visa_letter_response
 
 PAGE_SIZE = 50
+PAGE_SIZES = (20, 50, 100, 200)
+
+
+def _page_size(request) -> int:
+    """?per_page= one of PAGE_SIZES (a long list on a fast link), else PAGE_SIZE."""
+    try:
+        size = int(request.GET.get("per_page", PAGE_SIZE))
+    except ValueError:
+        return PAGE_SIZE
+    return size if size in PAGE_SIZES else PAGE_SIZE
+
+
 SINGLE_ACTIONS = {"approve", "waitlist", "decline", "funding"}
 
 
@@ -32,8 +44,9 @@ def participant_list(request, pk: int):
     if request.method == "POST":
         return _decide(request, workshop)
     form, fundings, queryset = _filtered(request, workshop)
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(queryset, _page_size(request)).get_page(request.GET.get("page"))
     context = {
+        "page_sizes": PAGE_SIZES,
         "workshop": workshop,
         "form": form,
         "page": page,
