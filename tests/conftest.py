@@ -65,3 +65,12 @@ def _celery_in_process(request):
     app.conf.task_always_eager = app.conf.task_eager_propagates = True
     yield
     app.conf.task_always_eager, app.conf.task_eager_propagates = saved
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: cached public pages, rate limits and used TOTP
+    codes of one test must not leak into the next. (The cache has its own Redis database.)"""
+    from django.core.cache import cache
+
+    cache.clear()

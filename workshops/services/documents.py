@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from members.models import User
 from oco_portal.errors import ServiceError
 from workshops.models import Document, Workshop
+from workshops.public_cache import changes_public_pages
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 OOXML_PARTS = {
@@ -92,6 +93,7 @@ def _read_checked(upload: UploadedFile) -> tuple[bytes, Sniffed]:
     return data, sniffed
 
 
+@changes_public_pages
 @transaction.atomic
 def document_upload(
     *, actor: User, workshop: Workshop, title: str, upload: UploadedFile, visibility: str
@@ -138,6 +140,7 @@ def document_copy(*, document: Document, workshop: Workshop, actor: User) -> Doc
     return copy
 
 
+@changes_public_pages
 @transaction.atomic
 def document_delete(*, actor: User, document: Document) -> None:
     """Delete the row, and the file once the deletion is committed."""

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from members.models import Organisation, User
 from oco_portal.errors import ServiceError
 from workshops.models import Facilitation, Funding, Registration, SeatQuota, Session, Workshop
+from workshops.public_cache import changes_public_pages
 
 FUNDING_FIELDS = (
     "funder",
@@ -40,6 +41,7 @@ def _validated(instance) -> None:
         raise ServiceError(" ".join(error.messages)) from None
 
 
+@changes_public_pages
 @transaction.atomic
 def funding_save(
     *, actor: User, workshop: Workshop, data: dict, funding: Funding | None = None
@@ -68,12 +70,14 @@ def funding_save(
     return funding
 
 
+@changes_public_pages
 @transaction.atomic
 def funding_delete(*, actor: User, funding: Funding) -> None:
     _editable(funding.workshop)
     funding.delete()
 
 
+@changes_public_pages
 @transaction.atomic
 def facilitation_add(
     *, actor: User, workshop: Workshop, organisation: Organisation, person: User | None, role: str
@@ -106,6 +110,7 @@ def facilitation_add(
         raise duplicate from None
 
 
+@changes_public_pages
 @transaction.atomic
 def facilitation_remove(*, actor: User, facilitation: Facilitation) -> None:
     _editable(facilitation.workshop)
@@ -176,6 +181,7 @@ def seats_for(workshop: Workshop, organisation: Organisation) -> int:
     return quota.seats if quota else workshop.default_seats
 
 
+@changes_public_pages
 @transaction.atomic
 def session_save(
     *,
@@ -218,6 +224,7 @@ def session_save(
     return session
 
 
+@changes_public_pages
 @transaction.atomic
 def session_delete(*, actor: User, session: Session) -> None:
     _editable(session.workshop)

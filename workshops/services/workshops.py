@@ -12,6 +12,7 @@ from members.models import User, validate_time_zone
 from members.services.outbox import email_queue
 from oco_portal.errors import ServiceError
 from workshops.models import Facilitation, Registration, SeatQuota, Workshop
+from workshops.public_cache import changes_public_pages
 from workshops.services.documents import document_copy
 
 EDITABLE_FIELDS = (
@@ -73,6 +74,7 @@ def _locked(workshop: Workshop) -> Workshop:
     return Workshop.objects.select_for_update().get(pk=workshop.pk)
 
 
+@changes_public_pages
 @transaction.atomic
 def workshop_create(*, actor: User, data: dict) -> Workshop:
     """Create a draft workshop. Raises ServiceError if its dates are inconsistent."""
@@ -84,6 +86,7 @@ def workshop_create(*, actor: User, data: dict) -> Workshop:
     return workshop
 
 
+@changes_public_pages
 @transaction.atomic
 def workshop_update(*, actor: User, workshop: Workshop, data: dict) -> Workshop:
     """Edit a workshop that is not cancelled. Capacity never drops below approved seats
@@ -119,6 +122,7 @@ def _check_can_open(workshop: Workshop) -> None:
         )
 
 
+@changes_public_pages
 @transaction.atomic
 def workshop_open(*, actor: User, workshop: Workshop) -> Workshop:
     """draft or closed → open. Needs dates, a capacity and a deadline in the future."""
@@ -135,6 +139,7 @@ def workshop_open(*, actor: User, workshop: Workshop) -> Workshop:
     return workshop
 
 
+@changes_public_pages
 @transaction.atomic
 def workshop_close(*, actor: User, workshop: Workshop) -> Workshop:
     """open → closed: registration stops; the workshop can be reopened."""
@@ -146,6 +151,7 @@ def workshop_close(*, actor: User, workshop: Workshop) -> Workshop:
     return workshop
 
 
+@changes_public_pages
 @transaction.atomic
 def workshop_complete(*, actor: User, workshop: Workshop) -> Workshop:
     """open or closed → completed, once its first day has come. Completed is final."""
@@ -160,6 +166,7 @@ def workshop_complete(*, actor: User, workshop: Workshop) -> Workshop:
     return workshop
 
 
+@changes_public_pages
 @transaction.atomic
 def workshop_cancel(*, actor: User, workshop: Workshop, reason: str, confirmed: bool) -> int:
     """draft, open or closed → cancelled. With active registrations the caller must confirm;
@@ -193,6 +200,7 @@ def workshop_cancel(*, actor: User, workshop: Workshop, reason: str, confirmed: 
     return len(registrations)
 
 
+@changes_public_pages
 @transaction.atomic
 def workshop_clone(*, actor: User, source: Workshop) -> Workshop:
     """A new draft with everything of `source` but its dates, agenda, registrations and
