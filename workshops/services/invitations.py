@@ -51,7 +51,9 @@ def new_nonce() -> str:
 
 
 def invitation_token(invitation: Invitation) -> str:
-    return signing.dumps({"i": invitation.pk, "n": invitation.nonce}, salt=TOKEN_SALT)
+    # A plain Signer, not dumps(): the link of an invitation is the same every time it is
+    # written (it expires with the deadline, not with a timestamp of its own).
+    return signing.Signer(salt=TOKEN_SALT).sign_object({"i": invitation.pk, "n": invitation.nonce})
 
 
 def invitation_path(invitation: Invitation) -> str:
@@ -67,7 +69,7 @@ def invitation_from_token(token: str) -> Invitation:
     or superseded link, ClosedInvitationLinkError when its workshop is not open or past its
     deadline (the link expires with the deadline). Changes nothing."""
     try:
-        payload = signing.loads(token, salt=TOKEN_SALT)
+        payload = signing.Signer(salt=TOKEN_SALT).unsign_object(token)
         invitation_id, nonce = int(payload["i"]), str(payload["n"])
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         raise InvalidInvitationLinkError(_("This invitation link is not valid.")) from None

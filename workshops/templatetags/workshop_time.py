@@ -22,11 +22,14 @@ def _label(value, zone: zoneinfo.ZoneInfo) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def instant(context, value, venue_zone: str):
-    """`{% instant workshop.registration_deadline workshop.time_zone %}`."""
+def instant(context, value, venue_zone: str, plain: bool = False):
+    """`{% instant workshop.registration_deadline workshop.time_zone %}`; `plain=True` gives
+    the venue's time as bare text, for plain-text e-mails."""
     if value is None:
         return "—"
     venue = zoneinfo.ZoneInfo(venue_zone)
+    if plain:
+        return _label(value, venue)
     viewer = timezone.get_current_timezone()
     venue_text = _label(value, venue)
     viewer_key = getattr(viewer, "key", None)
