@@ -170,6 +170,7 @@ def test_cancel_confirmed_tells_each_registrant_in_their_language(
     assert rows[english.person.email].subject.startswith("Cancelled:")
     assert rows[english.person.email].language == "en"
     assert rows[french.person.email].language == "fr"
+    assert rows[french.person.email].subject.startswith("Annulé")
     assert sorted(message.to[0] for message in mailoutbox) == sorted(
         [english.person.email, french.person.email]
     )
