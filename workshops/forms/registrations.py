@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation, User
+from oco_portal.forms import BootstrapWidgetsMixin
 from workshops.forms.workshops import DateInput
 from workshops.models import Funding, Registration
 from workshops.services.registrations import REGISTRATION_FIELDS
@@ -19,7 +20,7 @@ def _date_field(label):
     return forms.DateField(label=label, required=False, widget=DateInput())
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(BootstrapWidgetsMixin, forms.Form):
     invitation = forms.CharField(required=False, widget=forms.HiddenInput, max_length=400)
     name = forms.CharField(label=_("Full name"), max_length=150)
     position = forms.CharField(label=_("Position"), max_length=150, required=False)
