@@ -112,7 +112,7 @@ def _wait_until_serving(server: Gunicorn) -> None:
     while True:
         server.assert_alive()
         try:
-            with urllib.request.urlopen(f"{server.url}/workshops/", timeout=2) as response:  # noqa: S310
+            with urllib.request.urlopen(f"{server.url}/workshops/", timeout=2) as response:
                 if response.status == 200:
                     return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
