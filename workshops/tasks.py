@@ -1,8 +1,9 @@
 """Celery tasks of the workshops app: invitations and their reminders.
 
 Each takes ids only and is safe to run twice: every invitation is claimed by a conditional
-UPDATE before its e-mail is queued. Delivery, with its retries on temporary SMTP failures,
-is the outbox's task (members.outbox_send).
+UPDATE before its e-mail is stored, and every e-mail before it is sent. Invitations are
+delivered in batches over one SMTP connection; retries of temporary SMTP failures are the
+outbox's task (members.outbox_send).
 """
 
 import logging
@@ -18,18 +19,23 @@ logger = logging.getLogger(__name__)
 # Soft limits sit below hard ones (the project-wide soft limit is above these hard limits).
 @shared_task(name="workshops.send_invitations", time_limit=300, soft_time_limit=270)
 def send_invitations(invitation_ids: list[int]) -> int:
-    """Queue the e-mail of each pending invitation; returns how many were sent now."""
-    sent = 0
+    """Store the e-mail of each pending invitation, then deliver them over one SMTP
+    connection; returns how many invitations were sent now."""
+    email_ids: list[int] = []
     for position, invitation_id in enumerate(invitation_ids):
         try:
-            sent += invitations.invitation_send(invitation_id=invitation_id)
+            email_id = invitations.invitation_send(invitation_id=invitation_id)
         except SoftTimeLimitExceeded:
-            # The current one rolled back with its transaction: hand it and the rest on.
+            # The current one rolled back with its transaction: hand it and the rest on. What
+            # is stored but not delivered is sent by outbox_dispatch_pending.
             rest = list(invitation_ids[position:])
             logger.warning("send_invitations: time is up, %d handed on", len(rest))
             send_invitations.delay(rest)
-            break
-    return sent
+            return len(email_ids)
+        if email_id is not None:
+            email_ids.append(email_id)
+    invitations.invitations_deliver(email_ids=email_ids)
+    return len(email_ids)
 
 
 @shared_task(name="workshops.send_invitation_reminders", time_limit=600, soft_time_limit=540)

@@ -60,9 +60,12 @@ def email_queue(
     language: str = "en",
     user: User | None = None,
     attachments: list[tuple[str, bytes, str]] | None = None,
+    dispatch: bool = True,
 ) -> OutgoingEmail:
     """Render an e-mail in the recipient's language and queue it for delivery after commit.
-    `attachments` are (file name, content, content type), stored with the row."""
+    `attachments` are (file name, content, content type), stored with the row. With
+    dispatch=False no task is queued: the caller delivers it (email_deliver_many), and
+    outbox_dispatch_pending picks it up if that never happens."""
     subject, body_text, body_html = email_render(
         template=template, context=context, language=language
     )
@@ -75,6 +78,7 @@ def email_queue(
         language=language,
         user=user,
         attachments=attachments,
+        dispatch=dispatch,
     )
 
 
@@ -88,6 +92,7 @@ def email_store(
     language: str,
     user: User | None = None,
     attachments: list[tuple[str, bytes, str]] | None = None,
+    dispatch: bool = True,
 ) -> OutgoingEmail:
     """Store an already rendered e-mail in the outbox and send it once the transaction commits."""
     with transaction.atomic():
@@ -104,7 +109,8 @@ def email_store(
             OutgoingAttachment(email=email, filename=name, content=content, content_type=kind)
             for name, content, kind in attachments or []
         )
-        _enqueue([email.id])
+        if dispatch:
+            _enqueue([email.id])
     return email
 
 
@@ -154,21 +160,58 @@ def email_deliver(*, email_id: int) -> Delivery:
     A temporary SMTP failure (4xx, a dropped connection) puts the row back in the queue with
     a backoff until OUTBOX_MAX_ATTEMPTS; a permanent one (5xx) marks it failed with its reason.
     """
-    now = timezone.now()
-    claimed = OutgoingEmail.objects.filter(id=email_id, status=OutgoingEmail.Status.QUEUED).update(
-        status=OutgoingEmail.Status.SENDING, attempts=F("attempts") + 1, claimed_at=now
-    )
-    if not claimed:
+    email = _claim(email_id)
+    if email is None:
         return Delivery("skipped")
-    email = OutgoingEmail.objects.get(id=email_id)
+    return _send(email, connection=None)
+
+
+def _claim(email_id: int) -> OutgoingEmail | None:
+    claimed = OutgoingEmail.objects.filter(id=email_id, status=OutgoingEmail.Status.QUEUED).update(
+        status=OutgoingEmail.Status.SENDING, attempts=F("attempts") + 1, claimed_at=timezone.now()
+    )
+    return OutgoingEmail.objects.get(id=email_id) if claimed else None
+
+
+def _send(email: OutgoingEmail, connection) -> Delivery:
+    message = _message(email)
     try:
-        _message(email).send()
+        if connection is None:
+            message.send()
+        else:
+            connection.send_messages([message])
     except Exception as error:  # noqa: BLE001 - every failure is recorded on the row
         return _record_failure(email, error)
-    OutgoingEmail.objects.filter(id=email_id).update(
+    OutgoingEmail.objects.filter(id=email.id).update(
         status=OutgoingEmail.Status.SENT, sent_at=timezone.now(), last_error=""
     )
     return Delivery("sent")
+
+
+def email_deliver_many(*, email_ids: list[int]) -> dict[str, int]:
+    """Send queued e-mails over one SMTP connection (mass mail: invitations). Each row is
+    claimed like email_deliver's, so rows another task has taken are skipped; a temporary
+    failure hands that row to members.outbox_send with its backoff. Returns the outcomes."""
+    from django.core.mail import mailers
+
+    from members.tasks import outbox_send
+
+    outcomes = {"sent": 0, "skipped": 0, "retry": 0, "failed": 0}
+    connection = mailers.default
+    try:
+        for email_id in email_ids:
+            email = _claim(email_id)
+            if email is None:
+                outcomes["skipped"] += 1
+                continue
+            delivery = _send(email, connection)
+            outcomes[delivery.outcome] += 1
+            if delivery.outcome == "retry":
+                outbox_send.apply_async((email.id,), countdown=delivery.retry_in)
+                connection.close()  # a dropped or refusing session: start the next one afresh
+    finally:
+        connection.close()
+    return outcomes
 
 
 def _record_failure(email: OutgoingEmail, error: Exception) -> Delivery:

@@ -222,3 +222,20 @@ def test_outbox_dispatch_pending_fails_emails_stuck_in_sending_without_sending_t
     assert "interrupted" in stuck.last_error
     assert OutgoingEmail.objects.get(pk=busy.pk).status == OutgoingEmail.Status.SENDING
     assert mailoutbox == []
+
+
+def test_deliver_many_sends_each_queued_row_once_and_skips_rows_already_taken(mailoutbox):
+    from members.services.outbox import email_deliver_many
+
+    rows = [_store(to=f"officer{n}@customs.gov.to", dispatch=False) for n in range(3)]
+    taken = OutgoingEmailFactory(status=OutgoingEmail.Status.SENDING)
+
+    outcomes = email_deliver_many(email_ids=[row.pk for row in rows] + [taken.pk, rows[0].pk])
+
+    assert outcomes == {"sent": 3, "skipped": 2, "retry": 0, "failed": 0}
+    assert sorted(message.to[0] for message in mailoutbox) == [
+        f"officer{n}@customs.gov.to" for n in range(3)
+    ]
+    assert set(
+        OutgoingEmail.objects.filter(pk__in=[r.pk for r in rows]).values_list("status", flat=True)
+    ) == {"sent"}

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from members.models import FocalPoint, Organisation, TradeAgreementParty, User
-from members.services.outbox import email_queue
+from members.services.outbox import email_deliver_many, email_queue
 from oco_portal.errors import ServiceError
 from workshops.models import Invitation, Workshop
 
@@ -315,10 +315,11 @@ def _email_context(invitation: Invitation) -> dict:
     }
 
 
-def invitation_send(*, invitation_id: int) -> bool:
-    """Send one pending invitation: claim it (pending → sent) and queue its e-mail in one
-    transaction. False when there was nothing to send (already sent, answered, or its
-    workshop no longer open)."""
+def invitation_send(*, invitation_id: int) -> int | None:
+    """Claim one pending invitation (pending → sent) and store its e-mail in the outbox, in one
+    transaction; returns the e-mail's id for the caller to deliver (invitations_deliver), or
+    None when there was nothing to send (already sent, answered, or the workshop no longer
+    open). An e-mail stored but never delivered is picked up by outbox_dispatch_pending."""
     with transaction.atomic():
         invitation = (
             Invitation.objects.select_related("workshop", "organisation")
@@ -326,24 +327,30 @@ def invitation_send(*, invitation_id: int) -> bool:
             .first()
         )
         if invitation is None:
-            return False
+            return None
         try:
             check_open(invitation.workshop)
         except ClosedInvitationLinkError:
-            return False
+            return None
         claimed = Invitation.objects.filter(
             pk=invitation_id, status=Invitation.Status.PENDING
         ).update(status=Invitation.Status.SENT)
         if not claimed:
-            return False
+            return None
         email = email_queue(
             to=invitation.email,
             template="invitation",
             context=_email_context(invitation),
             language=invitation.language,
+            dispatch=False,
         )
         Invitation.objects.filter(pk=invitation_id).update(outgoing_email=email)
-    return True
+    return email.id
+
+
+def invitations_deliver(*, email_ids: list[int]) -> dict[str, int]:
+    """Deliver a batch of invitation e-mails over one SMTP connection."""
+    return email_deliver_many(email_ids=email_ids)
 
 
 def invitations_due_for_reminder() -> list[int]:
