@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("members.urls")),
     path("", include("workshops.urls")),
+    path("", include("programmes.urls")),
 ]
 
 handler400 = "members.views.error_400"

@@ -7,11 +7,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from members.reference import load_expertise_areas, load_organisations
-from programmes.reference import load_tfa_measures
+from programmes.reference import load_strategic_plans, load_tfa_measures
 
 
 class Command(BaseCommand):
-    help = "Load the reference data in data/*.csv. Safe to run again: updates, never duplicates."
+    help = "Load the reference data in data/*.csv (organisations, TFA measures, strategic plans). Safe to run again: updates, never duplicates."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
@@ -27,6 +27,7 @@ class Command(BaseCommand):
             load_organisations(data_dir, counts)
             load_expertise_areas(data_dir, counts)
             load_tfa_measures(data_dir, counts)
+            load_strategic_plans(data_dir, counts)
         except (KeyError, ValueError) as error:
             raise CommandError(f"The reference data could not be read: {error!r}") from error
         for label in dict.fromkeys(label for label, _outcome in counts):

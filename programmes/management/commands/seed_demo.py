@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from members.demo import DEMO_PASSWORD, seed_demo_people
+from programmes.demo import seed_demo_programmes
 from workshops.demo import seed_demo_workshops
 
 
@@ -18,4 +19,5 @@ class Command(BaseCommand):
             self.stdout.write(f"{outcome:8} {email}")
         for title in seed_demo_workshops():
             self.stdout.write(f"workshop {title}")
+        self.stdout.write(f"{seed_demo_programmes()} workshops linked to Strategic Plan activities")
         self.stdout.write(f"Demo password for every account: {DEMO_PASSWORD}")
