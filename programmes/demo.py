@@ -1,9 +1,11 @@
 """Demo links between the Strategic Plans and the demo workshops (statuses are illustrative)."""
 
+import datetime as dt
+
 from django.db import transaction
 
 from members.models import Organisation
-from programmes.models import Activity
+from programmes.models import Activity, Agreement
 from workshops.demo import GOVERNANCE_SLUG, KOREA_SLUG
 from workshops.models import Workshop
 
@@ -49,4 +51,24 @@ def seed_demo_programmes() -> int:
         expert_database.status = Activity.Status.IN_PROGRESS
         expert_database.notes = "The portal's Customs Expert database (demo status)."
         expert_database.save()
+    _seed_kcs_mou()
     return linked
+
+
+def _seed_kcs_mou() -> None:
+    """The OCO–KCS Memorandum of Understanding (Suva, 14 March 2017); the 2017 TFA workshop was
+    the first collaborative activity under it."""
+    agreement, _created = Agreement.objects.get_or_create(
+        short_name="OCO–KCS MoU",
+        defaults={
+            "title": "Memorandum of Understanding between the Oceania Customs Organisation and Korea Customs Service",
+            "signed_on": dt.date(2017, 3, 14),
+            "signed_at": "Suva, Fiji",
+            "summary": "Cooperation in customs capacity building; its first collaborative activity was the 2017 regional workshop on the implementation of the WTO TFA.",
+        },
+    )
+    agreement.parties.add(
+        *Organisation.objects.filter(slug__in=["oco-secretariat", "korea-customs-service"])
+    )
+    agreement.workshops.add(*Workshop.objects.filter(slug=KOREA_SLUG))
+    agreement.activities.add(*Activity.objects.filter(title=LINKS[0][1]))

@@ -11,4 +11,6 @@ urlpatterns = [
     path("plans/activities/<int:pk>/edit/", views.activity_edit, name="activity-edit"),
     path("plans/activities/<int:pk>/progress/", views.progress_add, name="progress-add"),
     path("plans/activities/<int:pk>/workshops/", views.workshop_link, name="workshop-link"),
+    path("agreements/", views.agreement_list, name="agreement-list"),
+    path("agreements/<int:pk>/", views.agreement_detail, name="agreement-detail"),
 ]

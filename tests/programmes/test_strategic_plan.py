@@ -198,3 +198,26 @@ def test_seed_demo_links_the_demo_workshops_to_their_activities(plans):
     korea = Activity.objects.get(title__startswith="Regional support for implementation of the WTO")
     assert [w.slug for w in korea.workshops.all()] == ["regional-workshop-wto-tfa-korea-2017"]
     assert korea.status == "done"
+
+
+def test_the_kcs_mou_is_seeded_with_the_2017_workshop_as_its_first_activity(client, plans):
+    from programmes.models import Agreement
+
+    call_command("seed_demo", stdout=StringIO())
+    call_command("seed_demo", stdout=StringIO())
+    mou = Agreement.objects.get()
+    assert (mou.signed_on, mou.signed_at) == (dt.date(2017, 3, 14), "Suva, Fiji")
+    assert sorted(mou.parties.values_list("short_name", flat=True)) == ["KCS", "OCO"]
+    client.force_login(UserFactory())
+    page = client.get(mou.get_absolute_url()).content.decode()
+    assert "Regional Workshop on the Implementation of the WTO Trade Facilitation Agreement" in page
+    assert "Regional support for implementation of the WTO Trade Facilitation Agreement" in page
+    activity = mou.activities.get()
+    assert mou.title in client.get(activity.get_absolute_url()).content.decode()
+    assert mou.title in client.get("/agreements/").content.decode()
+
+
+def test_agreements_are_for_signed_in_people(client, plans):
+    assert client.get("/agreements/").status_code == 302
+    client.force_login(UserFactory())
+    assert client.get("/agreements/999999/").status_code == 404
