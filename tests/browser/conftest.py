@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.core.management import call_command
 from playwright.sync_api import Browser, ConsoleMessage, Page, Response, sync_playwright
 
@@ -52,17 +51,6 @@ def browser() -> Iterator[Browser]:
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         else:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache_and_fast_hashing(settings) -> None:
-    """Rate limits and used TOTP codes live in the cache: start each test without them.
-
-    Hashing cost is not what these tests are about; the default hasher takes most of a
-    second per password, and every demo account is created again for each test.
-    """
-    cache.clear()
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -1,24 +1,9 @@
-"""Fixtures of the members tests: the real reference data and a clean cache."""
+"""Fixtures of the members tests (the empty cache and fast hashing are tests/conftest.py's)."""
 
 from io import StringIO
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    """allauth keeps its rate limits in the cache; one test's failed logins must not lock another."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Hashing a password the production way takes most of a second; tests need not pay it."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ import datetime as dt
 import subprocess
 
 import pytest
-from django.core.cache import cache
 
 from oco_portal import pdf
 from tests.factories import UserFactory
@@ -18,13 +17,6 @@ from workshops import agenda
 from workshops.models import Workshop
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _pdf_text(data: bytes, *, layout: bool = True) -> str:
