@@ -1,16 +1,18 @@
 from django.urls import path
 
-from programmes import views
+from programmes.views import agreements, strategic_plans
 
 app_name = "programmes"
 
 urlpatterns = [
-    path("plans/", views.plan_list, name="plan-list"),
-    path("plans/<slug:slug>/", views.plan_detail, name="plan-detail"),
-    path("plans/activities/<int:pk>/", views.activity_detail, name="activity-detail"),
-    path("plans/activities/<int:pk>/edit/", views.activity_edit, name="activity-edit"),
-    path("plans/activities/<int:pk>/progress/", views.progress_add, name="progress-add"),
-    path("plans/activities/<int:pk>/workshops/", views.workshop_link, name="workshop-link"),
-    path("agreements/", views.agreement_list, name="agreement-list"),
-    path("agreements/<int:pk>/", views.agreement_detail, name="agreement-detail"),
+    path("plans/", strategic_plans.plan_list, name="plan-list"),
+    path("plans/<slug:slug>/", strategic_plans.plan_detail, name="plan-detail"),
+    path("plans/activities/<int:pk>/", strategic_plans.activity_detail, name="activity-detail"),
+    path("plans/activities/<int:pk>/edit/", strategic_plans.activity_edit, name="activity-edit"),
+    path("plans/activities/<int:pk>/progress/", strategic_plans.progress_add, name="progress-add"),
+    path(
+        "plans/activities/<int:pk>/workshops/", strategic_plans.workshop_link, name="workshop-link"
+    ),
+    path("agreements/", agreements.agreement_list, name="agreement-list"),
+    path("agreements/<int:pk>/", agreements.agreement_detail, name="agreement-detail"),
 ]

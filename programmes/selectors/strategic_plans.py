@@ -6,7 +6,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from members.models import User
-from programmes.models import Activity, Agreement, Objective, Priority, StrategicPlan
+from programmes.models import Activity, Objective, Priority, StrategicPlan
 from workshops.selectors import visible_workshops
 
 DONE_WEIGHT = {Activity.Status.DONE: 1.0, Activity.Status.IN_PROGRESS: 0.5}
@@ -78,24 +78,4 @@ def activity_detail(*, user: User, pk: int) -> Activity:
     try:
         return queryset.get(pk=pk)
     except Activity.DoesNotExist:
-        raise Http404 from None
-
-
-def agreement_list(*, user: User) -> QuerySet[Agreement]:
-    _require_signed_in(user)
-    return Agreement.objects.prefetch_related("parties")
-
-
-def agreement_detail(*, user: User, pk: int) -> Agreement:
-    _require_signed_in(user)
-    queryset = Agreement.objects.prefetch_related(
-        "parties",
-        Prefetch(
-            "activities", queryset=Activity.objects.select_related("objective__priority__plan")
-        ),
-        Prefetch("workshops", queryset=visible_workshops(user=user).order_by("start_date")),
-    )
-    try:
-        return queryset.get(pk=pk)
-    except Agreement.DoesNotExist:
         raise Http404 from None

@@ -108,15 +108,3 @@ def workshop_link(request, pk: int):
         if linked
         else _("The workshop is no longer linked."),
     )
-
-
-@login_required
-def agreement_list(request):
-    agreements = selectors.agreement_list(user=request.user)
-    return render(request, "programmes/agreement_list.html", {"agreements": agreements})
-
-
-@login_required
-def agreement_detail(request, pk: int):
-    agreement = selectors.agreement_detail(user=request.user, pk=pk)
-    return render(request, "programmes/agreement_detail.html", {"agreement": agreement})

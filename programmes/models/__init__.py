@@ -1,0 +1,22 @@
+"""Programmes: the Strategic Plan and its activities, the workshops that serve them, the WTO TFA
+measures, and the agreements under which work is done."""
+
+from programmes.models.agreements import Agreement
+from programmes.models.strategic_plans import (
+    Activity,
+    Objective,
+    Priority,
+    ProgressUpdate,
+    StrategicPlan,
+    TfaMeasure,
+)
+
+__all__ = [
+    "Activity",
+    "Agreement",
+    "Objective",
+    "Priority",
+    "ProgressUpdate",
+    "StrategicPlan",
+    "TfaMeasure",
+]

@@ -1,0 +1,9 @@
+"""Writes of the programmes app, one module per part; the names are re-exported here."""
+
+from programmes.services.strategic_plans import (
+    activity_link_workshop,
+    activity_update,
+    progress_update_add,
+)
+
+__all__ = ["activity_link_workshop", "activity_update", "progress_update_add"]
