@@ -1,0 +1,5 @@
+"""Forms of the programmes app, one module per part; the names are re-exported here."""
+
+from programmes.forms.strategic_plans import ActivityForm, ProgressUpdateForm, WorkshopLinkForm
+
+__all__ = ["ActivityForm", "ProgressUpdateForm", "WorkshopLinkForm"]
