@@ -14,5 +14,9 @@ urlpatterns = [
         "plans/activities/<int:pk>/workshops/", strategic_plans.workshop_link, name="workshop-link"
     ),
     path("agreements/", agreements.agreement_list, name="agreement-list"),
+    path("agreements/new/", agreements.agreement_create, name="agreement-create"),
     path("agreements/<int:pk>/", agreements.agreement_detail, name="agreement-detail"),
+    path("agreements/<int:pk>/edit/", agreements.agreement_edit, name="agreement-edit"),
+    path("agreements/<int:pk>/delete/", agreements.agreement_delete, name="agreement-delete"),
+    path("agreements/<int:pk>/document/", agreements.agreement_document, name="agreement-document"),
 ]

@@ -1,5 +1,6 @@
 """Forms of the programmes app, one module per part; the names are re-exported here."""
 
+from programmes.forms.agreements import AgreementForm
 from programmes.forms.strategic_plans import ActivityForm, ProgressUpdateForm, WorkshopLinkForm
 
-__all__ = ["ActivityForm", "ProgressUpdateForm", "WorkshopLinkForm"]
+__all__ = ["ActivityForm", "AgreementForm", "ProgressUpdateForm", "WorkshopLinkForm"]

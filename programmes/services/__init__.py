@@ -1,9 +1,16 @@
 """Writes of the programmes app, one module per part; the names are re-exported here."""
 
+from programmes.services.agreements import agreement_delete, agreement_save
 from programmes.services.strategic_plans import (
     activity_link_workshop,
     activity_update,
     progress_update_add,
 )
 
-__all__ = ["activity_link_workshop", "activity_update", "progress_update_add"]
+__all__ = [
+    "activity_link_workshop",
+    "activity_update",
+    "agreement_delete",
+    "agreement_save",
+    "progress_update_add",
+]

@@ -9,7 +9,7 @@ from programmes.models import Activity, ProgressUpdate
 from workshops.models import Workshop
 
 
-def _require_secretariat(actor: User) -> None:
+def require_secretariat_actor(actor: User) -> None:
     if not actor.is_secretariat:
         raise ServiceError(_("Only the Secretariat follows the Strategic Plan."))
 
@@ -17,7 +17,7 @@ def _require_secretariat(actor: User) -> None:
 @transaction.atomic
 def activity_update(*, actor: User, activity: Activity, data: dict) -> Activity:
     """Change an activity's status, lead, time frame or notes (Secretariat only)."""
-    _require_secretariat(actor)
+    require_secretariat_actor(actor)
     allowed = {"status", "lead", "start_year", "end_year", "notes"}
     if set(data) - allowed:
         raise ServiceError(
@@ -36,7 +36,7 @@ def activity_update(*, actor: User, activity: Activity, data: dict) -> Activity:
 @transaction.atomic
 def progress_update_add(*, actor: User, activity: Activity, date, text: str) -> ProgressUpdate:
     """Record what happened on an activity, dated and signed (Secretariat only)."""
-    _require_secretariat(actor)
+    require_secretariat_actor(actor)
     if not text.strip():
         raise ServiceError(_("Say what happened."))
     return ProgressUpdate.objects.create(
@@ -49,7 +49,7 @@ def activity_link_workshop(
     *, actor: User, activity: Activity, workshop: Workshop, linked: bool
 ) -> None:
     """Link a workshop to an activity it serves, or unlink it (Secretariat only)."""
-    _require_secretariat(actor)
+    require_secretariat_actor(actor)
     if linked:
         activity.workshops.add(workshop)
     else:

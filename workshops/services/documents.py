@@ -69,7 +69,8 @@ def sniff(data: bytes) -> Sniffed | None:
     return None
 
 
-def _read_checked(upload: UploadedFile) -> tuple[bytes, Sniffed]:
+def read_checked(upload: UploadedFile) -> tuple[bytes, Sniffed]:
+    """The upload's bytes and real type, after the size limit and the content check."""
     limit = settings.DOCUMENT_MAX_BYTES
     if upload.size is None or upload.size > limit:
         raise ServiceError(
@@ -101,7 +102,7 @@ def document_upload(
     """Store an uploaded document under a generated name after checking its size and content."""
     if visibility not in Document.Visibility.values:
         raise ServiceError(_("Choose who may see the document."))
-    data, sniffed = _read_checked(upload)
+    data, sniffed = read_checked(upload)
     document = Document(
         workshop=workshop,
         title=title or upload.name,
