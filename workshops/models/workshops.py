@@ -4,7 +4,7 @@ import zoneinfo
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -72,6 +72,18 @@ class Workshop(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     cancellation_reason = models.TextField(_("reason for cancelling"), blank=True)
+    attendance_share_required = models.PositiveSmallIntegerField(
+        _("attendance needed for a certificate (%)"),
+        default=75,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("Share of the workshop's days a participant must attend to be certified."),
+    )
+    evaluation_closes_on = models.DateField(
+        _("evaluation closes on"),
+        null=True,
+        blank=True,
+        help_text=_("Last day participants can submit or change their evaluation."),
+    )
     cloned_from = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="clones"
     )
@@ -92,6 +104,11 @@ class Workshop(models.Model):
                 | Q(start_date__isnull=True)
                 | Q(end_date__gte=F("start_date")),
                 name="workshop_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=Q(attendance_share_required__gte=1)
+                & Q(attendance_share_required__lte=100),
+                name="workshop_attendance_share_1_to_100",
             ),
         ]
 
