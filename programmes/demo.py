@@ -1,11 +1,12 @@
 """Demo links between the Strategic Plans and the demo workshops (statuses are illustrative)."""
 
 import datetime as dt
+from decimal import Decimal
 
 from django.db import transaction
 
 from members.models import Organisation
-from programmes.models import Activity, Agreement
+from programmes.models import Activity, Agreement, Indicator, IndicatorPeriod
 from workshops.demo import GOVERNANCE_SLUG, KOREA_SLUG
 from workshops.models import Workshop
 
@@ -52,6 +53,7 @@ def seed_demo_programmes() -> int:
         expert_database.notes = "The portal's Customs Expert database (demo status)."
         expert_database.save()
     _seed_kcs_mou()
+    _seed_indicators()
     return linked
 
 
@@ -72,3 +74,35 @@ def _seed_kcs_mou() -> None:
     )
     agreement.workshops.add(*Workshop.objects.filter(slug=KOREA_SLUG))
     agreement.activities.add(*Activity.objects.filter(title=LINKS[0][1]))
+
+
+def _seed_indicators() -> None:
+    """Two indicators on the TFA activity: officers trained, counted from the 2017 workshop's
+    attendance, and a typed one with illustrative figures (demo)."""
+    activity = Activity.objects.filter(title=LINKS[0][1]).first()
+    if activity is None:
+        return
+    year = {"start": dt.date(2017, 1, 1), "end": dt.date(2017, 12, 31)}
+    trained, _created = Indicator.objects.get_or_create(
+        activity=activity,
+        title="Customs officers trained on the TFA",
+        defaults={"unit": "officers", "source": Indicator.Source.OFFICERS_TRAINED, "position": 1},
+    )
+    IndicatorPeriod.objects.get_or_create(
+        indicator=trained, start=year["start"], defaults={**year, "target": Decimal(24)}
+    )
+    plans, _created = Indicator.objects.get_or_create(
+        activity=activity,
+        title="Administrations with a national TFA implementation plan",
+        defaults={"unit": "administrations", "baseline": 3, "baseline_year": 2016, "position": 2},
+    )
+    IndicatorPeriod.objects.get_or_create(
+        indicator=plans,
+        start=year["start"],
+        defaults={
+            **year,
+            "target": Decimal(10),
+            "actual": Decimal(6),
+            "comment": "Illustrative figures (demo data).",
+        },
+    )

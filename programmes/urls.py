@@ -1,6 +1,6 @@
 from django.urls import path
 
-from programmes.views import agreements, strategic_plans
+from programmes.views import agreements, indicators, strategic_plans
 
 app_name = "programmes"
 
@@ -13,6 +13,16 @@ urlpatterns = [
     path(
         "plans/activities/<int:pk>/workshops/", strategic_plans.workshop_link, name="workshop-link"
     ),
+    path(
+        "plans/activities/<int:pk>/indicators/new/",
+        indicators.indicator_create,
+        name="indicator-create",
+    ),
+    path("plans/indicators/<int:pk>/edit/", indicators.indicator_edit, name="indicator-edit"),
+    path("plans/indicators/<int:pk>/delete/", indicators.indicator_delete, name="indicator-delete"),
+    path("plans/indicators/<int:pk>/periods/new/", indicators.period_create, name="period-create"),
+    path("plans/periods/<int:pk>/edit/", indicators.period_edit, name="period-edit"),
+    path("plans/periods/<int:pk>/delete/", indicators.period_delete, name="period-delete"),
     path("agreements/", agreements.agreement_list, name="agreement-list"),
     path("agreements/new/", agreements.agreement_create, name="agreement-create"),
     path("agreements/<int:pk>/", agreements.agreement_detail, name="agreement-detail"),

@@ -2,6 +2,7 @@
 measures, and the agreements under which work is done."""
 
 from programmes.models.agreements import Agreement
+from programmes.models.indicators import Indicator, IndicatorPeriod
 from programmes.models.strategic_plans import (
     Activity,
     Objective,
@@ -14,6 +15,8 @@ from programmes.models.strategic_plans import (
 __all__ = [
     "Activity",
     "Agreement",
+    "Indicator",
+    "IndicatorPeriod",
     "Objective",
     "Priority",
     "ProgressUpdate",

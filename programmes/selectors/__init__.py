@@ -1,6 +1,12 @@
 """Reads of the programmes app, one module per part; the names are re-exported here."""
 
 from programmes.selectors.agreements import agreement_detail, agreement_list
+from programmes.selectors.indicators import (
+    activity_indicators,
+    indicator_for_secretariat,
+    officers_trained,
+    period_for_secretariat,
+)
 from programmes.selectors.strategic_plans import (
     Progress,
     activity_detail,
@@ -12,8 +18,12 @@ from programmes.selectors.strategic_plans import (
 __all__ = [
     "Progress",
     "activity_detail",
+    "activity_indicators",
     "agreement_detail",
     "agreement_list",
+    "indicator_for_secretariat",
+    "officers_trained",
+    "period_for_secretariat",
     "plan_list",
     "plan_tree",
     "progress_of",

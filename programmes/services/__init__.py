@@ -1,6 +1,12 @@
 """Writes of the programmes app, one module per part; the names are re-exported here."""
 
 from programmes.services.agreements import agreement_delete, agreement_save
+from programmes.services.indicators import (
+    indicator_delete,
+    indicator_period_delete,
+    indicator_period_save,
+    indicator_save,
+)
 from programmes.services.strategic_plans import (
     activity_link_workshop,
     activity_update,
@@ -12,5 +18,9 @@ __all__ = [
     "activity_update",
     "agreement_delete",
     "agreement_save",
+    "indicator_delete",
+    "indicator_period_delete",
+    "indicator_period_save",
+    "indicator_save",
     "progress_update_add",
 ]

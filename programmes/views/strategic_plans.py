@@ -30,7 +30,11 @@ def plan_detail(request, slug: str):
 @login_required
 def activity_detail(request, pk: int):
     activity = selectors.activity_detail(user=request.user, pk=pk)
-    context = {"activity": activity, "secretariat": is_secretariat(request.user)}
+    context = {
+        "activity": activity,
+        "secretariat": is_secretariat(request.user),
+        "indicators": selectors.activity_indicators(user=request.user, activity=activity),
+    }
     if context["secretariat"]:
         context.update(
             activity_form=ActivityForm(instance=activity),
