@@ -2,6 +2,7 @@
 measures, and the agreements under which work is done."""
 
 from programmes.models.agreements import Agreement
+from programmes.models.reports import ReportFile
 from programmes.models.strategic_plans import (
     Activity,
     Objective,
@@ -17,6 +18,7 @@ __all__ = [
     "Objective",
     "Priority",
     "ProgressUpdate",
+    "ReportFile",
     "StrategicPlan",
     "TfaMeasure",
 ]
