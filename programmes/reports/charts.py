@@ -53,6 +53,9 @@ def count_chart(title: str, counts: list[tuple[str, int]]) -> str:
     chart.x_labels = [label for label, _count in counts]
     if counts:
         chart.add(_("Participants"), [count for _label, count in counts])
+        # Whole people on the axis: at most about ten ticks.
+        top = max(count for _label, count in counts)
+        chart.y_labels = list(range(0, top + 1, max(1, -(-top // 10))))
     return _data_uri(chart)
 
 
