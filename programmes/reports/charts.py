@@ -32,10 +32,14 @@ def _data_uri(chart) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
 
 
+# The width the images are drawn at, and shown at (never stretched, which would blow up the text).
+WIDTH, BUDGET_WIDTH = 480, 760
+
+
 def _options(title: str, rows: int) -> dict:
     return {
         "title": title,
-        "width": 560,
+        "width": WIDTH,
         "height": max(160, 60 + 28 * rows),
         "style": STYLE,
         "js": [],
@@ -74,13 +78,31 @@ def section_charts(section) -> dict[str, str]:
     }
 
 
+def _short(text: str, length: int = 32) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
 def budget_chart(budget) -> str:
     """Budget, committed, disbursed and spent per funding (labels carry the currency)."""
-    options = _options(_("Budget and spending"), len(budget) * 2)
-    options.update(show_legend=True, legend_at_bottom=True, print_values=False)
+    options = _options("", len(budget) * 3)
+    options.update(
+        width=BUDGET_WIDTH,
+        height=130 + 60 * len(budget),
+        truncate_legend=-1,
+        show_legend=True,
+        legend_at_bottom=True,
+        legend_at_bottom_columns=4,
+        print_values=False,
+        truncate_label=34,
+        value_formatter=lambda value: f"{value:,.0f}",
+    )
     chart = pygal.HorizontalBar(**options, no_data_text=_("No funding"))
-    chart.x_labels = [f"{line.workshop[:40]} ({line.currency})" for line in budget]
+    chart.x_labels = [f"{_short(line.workshop)} ({line.currency})" for line in budget]
     if budget:
+        top = max(float(line.amount) for line in budget) or 1.0
+        step = 10 ** max(0, len(str(int(top))) - 1)
+        step = step * 2 if top / step > 5 else step
+        chart.y_labels = [step * i for i in range(int(top // step) + 2)]
         for name, label in (
             ("amount", _("Budget")),
             ("committed", _("Committed")),

@@ -127,7 +127,9 @@ def test_csv_tables_match_the_dashboard_and_carry_no_private_data(korea_client):
     sexes = {row["Sex"]: int(row["Participants"]) for row in _csv(korea_client, WORKSHOP, "sex")}
     assert sexes == {"Female": figures["women"], "Male": figures["men"]}
     assert _csv(korea_client, WORKSHOP, "budget")[0]["Spent"] == "98765.43"
-    everything = "".join(korea_client.get(f"{WORKSHOP}{t}.csv").content.decode() for t in TABLE_NAMES)
+    everything = "".join(
+        korea_client.get(f"{WORKSHOP}{t}.csv").content.decode() for t in TABLE_NAMES
+    )
     assert "Cara Tonga" in everything
     assert not [value for value in FORBIDDEN if value in everything]
 

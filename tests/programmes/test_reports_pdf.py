@@ -26,7 +26,7 @@ def media_root(settings, tmp_path) -> Path:
 
 
 def _files(root: Path) -> list[Path]:
-    return [p for p in root.rglob("*.pdf")] if root.exists() else []
+    return list(root.rglob("*.pdf")) if root.exists() else []
 
 
 def _request(world, capture, **kwargs) -> ReportFile:
@@ -152,7 +152,10 @@ def test_another_donor_cannot_request_or_fetch_the_pdf(
     for name in ("programmes:report-progress", "programmes:report-download"):
         assert client.get(reverse(name, args=[report_file.pk])).status_code == 404
         assert client.get(reverse(name, args=[report_file.pk + 1000])).status_code == 404
-    assert client.post(f"/donors/kcs-test/workshops/{world.korea_workshop.slug}/pdf/").status_code == 404
+    assert (
+        client.post(f"/donors/kcs-test/workshops/{world.korea_workshop.slug}/pdf/").status_code
+        == 404
+    )
 
 
 def test_the_secretariat_downloads_any_donors_pdf(
