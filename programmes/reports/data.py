@@ -227,6 +227,7 @@ def report_workshops(*, donor: Organisation, workshops: Q | None = None) -> list
         .filter(workshops or Q())
         .distinct()
         .order_by("start_date", "title")
+        .select_related("host")
         .prefetch_related(
             _approved(),
             Prefetch(

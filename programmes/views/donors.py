@@ -138,6 +138,8 @@ def report_progress(request, pk: int):
         "report_file": report_file,
         "back": _back_link(report_file),
         "busy": report_file.status in (ReportFile.Status.QUEUED, ReportFile.Status.BUILDING),
+        "stale": report_file.status == ReportFile.Status.READY
+        and not services.report_file_is_current(report_file),
     }
     if request.headers.get("HX-Request") == "true":
         return render(request, "programmes/report_progress_status.html", context)

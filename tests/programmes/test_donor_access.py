@@ -1,12 +1,23 @@
 """Donor access: each donor sees what it funds and nothing else; the Secretariat sees all."""
 
+import datetime as dt
+
 import pytest
+from django.db import connection
 from django.http import Http404
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from programmes import selectors
 from tests.factories import UserFactory
 from tests.programmes.donor_fixtures import world_fixture  # noqa: F401
+from tests.workshops.factories import (
+    FacilitationFactory,
+    FundingFactory,
+    RegistrationFactory,
+    WorkshopFactory,
+)
+from workshops.models import Registration
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +142,26 @@ def test_the_dashboard_shows_the_figures_and_charts(client, world):
     assert "Risk workshop (test)" not in page
     assert "ana@fiji.test" not in page
     assert all(secret not in page for secret in ("secret-passport-X99", "KE-0042"))
+
+
+def _dashboard_queries(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("programmes:donor-dashboard", args=["kcs-test"]))
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_the_dashboards_queries_do_not_grow_with_workshops_or_participants(client, world):
+    client.force_login(world.korea_contact)
+    before = _dashboard_queries(client)
+    for number in range(3):
+        workshop = WorkshopFactory(start_date=dt.date(2019, 1, 1 + number), host=world.bank)
+        funding = FundingFactory(workshop=workshop, funder=world.korea)
+        FacilitationFactory(workshop=workshop, person=UserFactory())
+        world.activity.workshops.add(workshop)
+        for _person in range(3):
+            RegistrationFactory(
+                workshop=workshop, status=Registration.Status.APPROVED, funding=funding
+            )
+    after = _dashboard_queries(client)
+    assert after == before

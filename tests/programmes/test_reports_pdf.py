@@ -173,3 +173,17 @@ def test_the_secretariat_downloads_any_donors_pdf(
 def test_the_pdf_request_wants_a_post(world, client):
     client.force_login(world.korea_contact)
     assert client.get("/donors/kcs-test/2017/pdf/").status_code == 405
+
+
+def test_the_progress_page_says_when_the_data_changed_since_the_build(
+    world, client, django_capture_on_commit_callbacks
+):
+    report_file = _request(world, django_capture_on_commit_callbacks)
+    client.force_login(world.korea_contact)
+    url = reverse("programmes:report-progress", args=[report_file.pk])
+    assert "The data has changed" not in client.get(url).content.decode()
+    world.korea_funding.spent = 100
+    world.korea_funding.save()
+    page = client.get(url).content.decode()
+    assert "The data has changed since this PDF was built." in page
+    assert "Build it again" in page
