@@ -9,7 +9,7 @@ template under templates/programmes/report_*.html (included by report_sections.h
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
@@ -173,12 +173,7 @@ class DonorReport:
             for line in section.activities:
                 key = (line.plan, line.title)
                 if key in merged:
-                    line = ActivityLine(
-                        **{
-                            **merged[key].__dict__,
-                            "workshops": merged[key].workshops + line.workshops,
-                        }
-                    )
+                    line = replace(merged[key], workshops=merged[key].workshops + line.workshops)
                 merged[key] = line
         return list(merged.values())
 

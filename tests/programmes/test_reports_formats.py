@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from programmes.models import ReportFile
 from programmes.reports.tables import TABLE_NAMES
 from tests.programmes.donor_fixtures import SECRET_VALUES, world_fixture  # noqa: F401
+from tests.workshops.factories import FundingFactory
 
 pytestmark = pytest.mark.django_db
 FORBIDDEN = (*SECRET_VALUES, "ana@fiji.test", "ben@fiji.test", "cara@tonga.test")
@@ -190,3 +191,13 @@ def test_the_report_in_french(korea_client):
     finally:
         translation.activate("en")  # the request left French active in this thread
     assert header.startswith("Atelier,Premier jour,")
+
+
+def test_an_activity_served_by_two_workshops_is_listed_once(korea_client, world):
+    second = world.bank_workshop
+    FundingFactory(workshop=second, funder=world.korea, amount=Decimal("1000"))
+    world.activity.workshops.add(second)
+    rows = _csv(korea_client, "/donors/kcs-test/workshops/tfa-test/", "activities")
+    assert len(rows) == 1
+    page = korea_client.get(reverse("programmes:donor-dashboard", args=["kcs-test"]))
+    assert "TFA workshop (test); Risk workshop (test)" in page.content.decode()
