@@ -1,6 +1,6 @@
 from django.urls import path
 
-from programmes.views import agreements, indicators, strategic_plans
+from programmes.views import agreements, donors, indicators, strategic_plans
 
 app_name = "programmes"
 
@@ -29,4 +29,25 @@ urlpatterns = [
     path("agreements/<int:pk>/edit/", agreements.agreement_edit, name="agreement-edit"),
     path("agreements/<int:pk>/delete/", agreements.agreement_delete, name="agreement-delete"),
     path("agreements/<int:pk>/document/", agreements.agreement_document, name="agreement-document"),
+]
+
+# Donor portal and reports (issue #6). A report is a workshop the donor funds or a year.
+_DONOR = "donors/<slug:donor>/"
+_WORKSHOP = _DONOR + "workshops/<slug:workshop>/"
+_YEAR = _DONOR + "<str:year>/"
+urlpatterns += [
+    path("donors/", donors.donor_list, name="donor-list"),
+    path(_DONOR, donors.donor_dashboard, name="donor-dashboard"),
+    path(_WORKSHOP, donors.report_detail, name="report-workshop"),
+    path(_WORKSHOP + "report.xlsx", donors.report_xlsx, name="report-workshop-xlsx"),
+    path(_WORKSHOP + "iati.xml", donors.report_iati, name="report-workshop-iati"),
+    path(_WORKSHOP + "pdf/", donors.report_pdf, name="report-workshop-pdf"),
+    path(_WORKSHOP + "<slug:table>.csv", donors.report_csv, name="report-workshop-csv"),
+    path(_YEAR, donors.report_detail, name="report-funding"),
+    path(_YEAR + "report.xlsx", donors.report_xlsx, name="report-funding-xlsx"),
+    path(_YEAR + "iati.xml", donors.report_iati, name="report-funding-iati"),
+    path(_YEAR + "pdf/", donors.report_pdf, name="report-funding-pdf"),
+    path(_YEAR + "<slug:table>.csv", donors.report_csv, name="report-funding-csv"),
+    path("reports/<int:pk>/", donors.report_progress, name="report-progress"),
+    path("reports/<int:pk>/download/", donors.report_download, name="report-download"),
 ]

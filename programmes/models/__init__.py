@@ -3,6 +3,7 @@ measures, and the agreements under which work is done."""
 
 from programmes.models.agreements import Agreement
 from programmes.models.indicators import Indicator, IndicatorPeriod
+from programmes.models.reports import ReportFile
 from programmes.models.strategic_plans import (
     Activity,
     Objective,
@@ -20,6 +21,7 @@ __all__ = [
     "Objective",
     "Priority",
     "ProgressUpdate",
+    "ReportFile",
     "StrategicPlan",
     "TfaMeasure",
 ]

@@ -140,7 +140,12 @@ def test_typed_indicator_values_and_the_activity_page(client, activity, secretar
     services.indicator_period_save(
         actor=secretariat,
         indicator=indicator,
-        data={**YEAR_2017, "target": Decimal(8), "actual": Decimal(6), "comment": "<b>4</b> adopted"},
+        data={
+            **YEAR_2017,
+            "target": Decimal(8),
+            "actual": Decimal(6),
+            "comment": "<b>4</b> adopted",
+        },
     )
     client.force_login(delegate)
     page = client.get(activity.get_absolute_url()).content.decode()

@@ -1,0 +1,165 @@
+"""A donor report as tables: one sheet each in the XLSX, one CSV each. Values keep their
+types (dates, integers, decimals); the writers decide how to show them.
+
+Participant rows carry name, administration, position, sex and seniority only.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from programmes.reports.data import DonorReport, seniority_label, sex_label
+
+# The tables of a report, in order: the names are part of the CSV links (parsed strictly).
+TABLE_NAMES = (
+    "summary",
+    "participants",
+    "administrations",
+    "sex",
+    "seniority",
+    "facilitators",
+    "budget",
+    "activities",
+)
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title: str
+    headers: list[str]
+    rows: list[list]
+
+
+def _summary(report: DonorReport) -> Table:
+    rows = [
+        [
+            s.title,
+            s.workshop.start_date,
+            s.workshop.end_date,
+            s.workshop.venue_line,
+            str(s.workshop.get_status_display()),
+            len(s.participants),
+            s.women,
+            s.men,
+            s.seats_planned,
+            s.seats_used,
+        ]
+        for s in report.sections
+    ]
+    headers = [
+        _("Workshop"),
+        _("First day"),
+        _("Last day"),
+        _("Venue"),
+        _("Status"),
+        _("Participants"),
+        _("Women"),
+        _("Men"),
+        _("Funded seats planned"),
+        _("Funded seats used"),
+    ]
+    return Table("summary", _("Summary"), headers, rows)
+
+
+def _participants(report: DonorReport) -> Table:
+    rows = [
+        [
+            s.title,
+            p.name,
+            p.administration,
+            p.position,
+            p.sex_label,
+            p.seniority_label,
+            _("yes") if p.funded_by_donor else _("no"),
+        ]
+        for s in report.sections
+        for p in s.participants
+    ]
+    headers = [
+        _("Workshop"),
+        _("Name"),
+        _("Administration"),
+        _("Position"),
+        _("Sex"),
+        _("Seniority"),
+        _("Funded by %(donor)s") % {"donor": report.donor.short_name or report.donor.name},
+    ]
+    return Table("participants", _("Participants"), headers, rows)
+
+
+def _counts(report: DonorReport, name: str, title: str, label: str, attribute: str, show) -> Table:
+    rows = [
+        [s.title, show(key), count] for s in report.sections for key, count in getattr(s, attribute)
+    ]
+    return Table(name, title, [_("Workshop"), label, _("Participants")], rows)
+
+
+def _facilitators(report: DonorReport) -> Table:
+    rows = [
+        [s.title, f.organisation, f.person, f.role] for s in report.sections for f in s.facilitators
+    ]
+    headers = [_("Workshop"), _("Organisation"), _("Person"), _("Role")]
+    return Table("facilitators", _("Facilitators"), headers, rows)
+
+
+def _budget(report: DonorReport) -> Table:
+    rows = [
+        [
+            line.workshop,
+            line.funder,
+            line.currency,
+            line.amount,
+            line.committed,
+            line.disbursed,
+            line.spent,
+            line.funded_seats,
+            line.seats_used,
+            line.covers,
+        ]
+        for line in report.budget
+    ]
+    headers = [
+        _("Workshop"),
+        _("Funder"),
+        _("Currency"),
+        _("Budget"),
+        _("Committed"),
+        _("Disbursed"),
+        _("Spent"),
+        _("Funded seats planned"),
+        _("Funded seats used"),
+        _("Covers"),
+    ]
+    return Table("budget", _("Budget"), headers, rows)
+
+
+def _activities(report: DonorReport) -> Table:
+    rows = [
+        [a.plan, a.priority, a.title, a.status, "; ".join(a.workshops)] for a in report.activities
+    ]
+    headers = [_("Strategic Plan"), _("Priority"), _("Activity"), _("Status"), _("Workshops")]
+    return Table("activities", _("Strategic Plan activities"), headers, rows)
+
+
+def report_tables(report: DonorReport) -> list[Table]:
+    """Every table of the report, in TABLE_NAMES order. New sections add their table here."""
+    return [
+        _summary(report),
+        _participants(report),
+        _counts(
+            report,
+            "administrations",
+            _("By administration"),
+            _("Administration"),
+            "by_administration",
+            str,
+        ),
+        _counts(report, "sex", _("By sex"), _("Sex"), "by_sex", sex_label),
+        _counts(
+            report, "seniority", _("By seniority"), _("Seniority"), "by_seniority", seniority_label
+        ),
+        _facilitators(report),
+        _budget(report),
+        _activities(report),
+    ]

@@ -1,0 +1,101 @@
+"""Reads for donors: a donor contact sees only what the organisations they represent fund;
+the Secretariat sees every donor. Anything else answers 404, whatever id is guessed."""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from members.models import DonorContact, Organisation, User
+from programmes.models import ReportFile
+from programmes.reports.data import DonorReport, build_report
+from workshops.models import Funding, Workshop
+from workshops.selectors import is_secretariat
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def donor_organisations(*, user: User) -> QuerySet[Organisation]:
+    """The donors the user may report on: those they represent; every funder and every
+    organisation with a donor contact for the Secretariat."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    funds = Exists(Funding.objects.filter(funder=OuterRef("pk")))
+    if is_secretariat(user):
+        has_contact = Exists(DonorContact.objects.filter(organisation=OuterRef("pk")))
+        return Organisation.objects.filter(funds | has_contact).order_by("name")
+    represented = Exists(DonorContact.objects.filter(organisation=OuterRef("pk"), user=user))
+    return Organisation.objects.filter(represented).order_by("name")
+
+
+def donor_organisation(*, user: User, slug: str) -> Organisation:
+    try:
+        return donor_organisations(user=user).get(slug=slug)
+    except Organisation.DoesNotExist:
+        raise Http404 from None
+
+
+def donor_workshops(*, user: User, donor: Organisation) -> QuerySet[Workshop]:
+    """The workshops `donor` funds (the donor must be one the user may see)."""
+    if not donor_organisations(user=user).filter(pk=donor.pk).exists():
+        raise Http404
+    return Workshop.objects.filter(
+        Exists(Funding.objects.filter(workshop=OuterRef("pk"), funder=donor))
+    ).order_by("-start_date", "title")
+
+
+def donor_fundings(*, user: User, donor: Organisation) -> QuerySet[Funding]:
+    donor_workshops(user=user, donor=donor)  # checks the user may see the donor
+    return Funding.objects.filter(funder=donor).select_related("workshop", "funder")
+
+
+def donor_workshop(*, user: User, donor: Organisation, slug: str) -> Workshop:
+    try:
+        return donor_workshops(user=user, donor=donor).get(slug=slug)
+    except Workshop.DoesNotExist:
+        raise Http404 from None
+
+
+def donor_years(*, user: User, donor: Organisation) -> list[int]:
+    """The years in which the donor funded a workshop, newest first."""
+    dates = donor_workshops(user=user, donor=donor).filter(start_date__isnull=False)
+    return sorted({d.year for d in dates.values_list("start_date", flat=True)}, reverse=True)
+
+
+def parse_year(value: str) -> int:
+    """A period as it appears in a link: four digits in a plausible range, or 404."""
+    if not (len(value) == 4 and value.isascii() and value.isdigit()):
+        raise Http404
+    year = int(value)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404
+    return year
+
+
+def donor_dashboard(*, user: User, donor: Organisation) -> DonorReport:
+    """Every workshop the donor funded, with the figures the reports carry."""
+    donor_workshops(user=user, donor=donor)
+    return build_report(donor=donor, kind="dashboard")
+
+
+def workshop_report(*, user: User, donor: Organisation, slug: str) -> DonorReport:
+    workshop = donor_workshop(user=user, donor=donor, slug=slug)
+    return build_report(donor=donor, kind="workshop", workshop=workshop)
+
+
+def funding_report(*, user: User, donor: Organisation, year: int) -> DonorReport:
+    """All the workshops the donor funded that start in `year`; none gives an empty report."""
+    donor_workshops(user=user, donor=donor)
+    return build_report(donor=donor, kind="funding", year=year)
+
+
+def report_file_detail(*, user: User, pk: int) -> ReportFile:
+    """A built report, for someone who may see its donor (and, for a workshop report, the
+    donor still funds that workshop)."""
+    donors = donor_organisations(user=user)
+    still_funded = Q(kind=ReportFile.Kind.FUNDING) | Exists(
+        Funding.objects.filter(workshop=OuterRef("workshop"), funder=OuterRef("organisation"))
+    )
+    queryset = ReportFile.objects.filter(organisation__in=donors).filter(still_funded)
+    try:
+        return queryset.select_related("organisation", "workshop").get(pk=pk)
+    except ReportFile.DoesNotExist:
+        raise Http404 from None
