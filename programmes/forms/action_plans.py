@@ -22,7 +22,7 @@ def tfa_measure_choices() -> list:
     for (article, article_title), rows in groupby(measures, key=lambda m: (m[0], m[1])):
         choices.append(
             (
-                f"{article}. {article_title}",
+                _("Article %(number)s: %(title)s") % {"number": article, "title": article_title},
                 [(code, f"{code} {title}") for *_a, code, title in rows],
             )
         )
