@@ -33,7 +33,7 @@ def media_root(settings, tmp_path) -> Path:
 
 
 def _files(root: Path) -> list[Path]:
-    return [p for p in root.rglob("*.pdf")] if root.exists() else []
+    return list(root.rglob("*.pdf")) if root.exists() else []
 
 
 def _text(path: Path) -> str:
@@ -116,10 +116,12 @@ def test_the_task_run_twice_leaves_one_file_and_a_change_replaces_it(regional, m
     item.save()
     assert _build(regional.pk, "en") is True
     (second,) = _files(media_root)
-    assert second != first and not first.exists()
+    assert second != first
+    assert not first.exists()
     assert "A changed action" in _text(second)
     row = ActionPlanPdf.objects.get(plan=regional, language="en")
-    assert row.status == "ready" and row.fingerprint
+    assert row.status == "ready"
+    assert row.fingerprint
 
 
 def test_a_change_of_a_national_item_changes_the_regional_fingerprint(regional):
@@ -146,7 +148,8 @@ def test_a_failed_build_is_shown_with_a_retry_that_works(
     with django_capture_on_commit_callbacks(execute=True):
         secretariat_client.post(url, {"language": "en"})
     page = secretariat_client.get(url).content.decode()
-    assert "The PDF could not be built:" in page and "the disk is full" in page
+    assert "The PDF could not be built:" in page
+    assert "the disk is full" in page
     assert ">Retry</button>" in page
     assert not _files(media_root)
 
@@ -180,7 +183,8 @@ def test_a_request_while_a_build_is_under_way_queues_nothing_more(regional, secr
     row.save()
     action_plan_pdfs.action_plan_pdf_request(actor=secretariat, plan=regional, language="en")
     row.refresh_from_db()
-    assert row.status == "building" and not row.file
+    assert row.status == "building"
+    assert not row.file
 
 
 def test_an_out_of_date_pdf_is_not_downloaded(regional, secretariat_client, media_root):
