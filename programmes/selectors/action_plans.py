@@ -52,10 +52,13 @@ def visible_plans(*, user: User) -> QuerySet[ActionPlan]:
         return ActionPlan.objects.all()
     if not user.is_authenticated:
         return ActionPlan.objects.none()
+    speaks_for = Exists(
+        FocalPoint.objects.filter(user=user, organisation=OuterRef("administration"))
+    )
     return ActionPlan.objects.filter(
         Q(workshop__in=visible_workshops(user=user))
-        | Q(administration__focal_points__user=user, level=ActionPlan.Level.NATIONAL)
-    ).distinct()
+        | (Q(level=ActionPlan.Level.NATIONAL) & speaks_for)
+    )
 
 
 def _workshop_for_plans(*, user: User, pk: int) -> Workshop:

@@ -31,7 +31,7 @@ def plan_list(request, pk: int):
 def plan_create(request, pk: int):
     plans = selectors.workshop_plans(user=request.user, workshop_pk=pk)
     administration = None
-    if request.POST.get("administration"):
+    if request.POST.get("administration", "").isdigit():
         administration = get_object_or_404(Organisation, pk=request.POST["administration"])
     try:
         plan = services.action_plan_create(

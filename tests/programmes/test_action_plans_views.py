@@ -261,3 +261,17 @@ def test_a_focal_points_overdue_page_has_a_constant_query_count(client):
         client.force_login(focal)
         counts.append(_count(client, reverse("programmes:actionplan-overdue")))
     assert counts[0] == counts[1], counts
+
+
+def test_starting_a_plan_with_a_junk_administration_saves_nothing(client):
+    focal, plan = focal_point_with_plan()
+    workshop = plan.workshop
+    plan.delete()
+    client.force_login(focal)
+    response = client.post(
+        reverse("programmes:actionplan-create", kwargs={"pk": workshop.pk}),
+        {"level": "national", "administration": "not-a-number"},
+        follow=True,
+    )
+    assert "Choose the administration of the national plan." in response.content.decode()
+    assert not workshop.action_plans.exists()
