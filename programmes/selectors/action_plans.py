@@ -124,8 +124,19 @@ def plan_for_user(*, user: User, pk: int) -> ActionPlan:
 
 @dataclass
 class ItemGroup:
-    heading: str
+    article: int | None
+    article_title: str
     items: list[ActionItem]
+
+    @property
+    def heading(self) -> str:
+        # Translated when shown, so that a PDF built in French has French headings.
+        if self.article is None:
+            return _("Other actions (no WTO TFA measure)")
+        return _("Article %(number)s: %(title)s") % {
+            "number": self.article,
+            "title": self.article_title,
+        }
 
 
 @dataclass
@@ -175,15 +186,8 @@ def group_by_article(items: list[ActionItem]) -> list[ItemGroup]:
     groups = []
     for article, members in groupby(items, key=_article_key):
         members = list(members)
-        if article is None:
-            heading = _("Other actions (no WTO TFA measure)")
-        else:
-            measure = members[0].tfa_measure
-            heading = _("Article %(number)s: %(title)s") % {
-                "number": article,
-                "title": measure.article_title,
-            }
-        groups.append(ItemGroup(heading, members))
+        title = members[0].tfa_measure.article_title if article is not None else ""
+        groups.append(ItemGroup(article, title, members))
     return groups
 
 

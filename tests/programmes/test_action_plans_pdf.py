@@ -104,6 +104,7 @@ def test_the_french_pdf_is_in_french(regional, media_root):
     (path,) = _files(media_root)
     text = _text(path)
     assert "Plan d’action régional" in text
+    assert "Article 7 : Release and Clearance of Goods" in text
     assert "Page 1 sur" in text
 
 
