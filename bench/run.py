@@ -344,6 +344,9 @@ def main() -> None:
     say(f"Largest workshop: {Registration.objects.filter(workshop=big).count():,} registrations")
     say()
     web_peak = web_pages()
+    from bench import action_plans
+
+    action_plans.run(say, _queries)
     worker_peak = celery_and_mail()
     say()
     say(

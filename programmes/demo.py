@@ -5,8 +5,17 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from members.models import Organisation
-from programmes.models import Activity, Agreement, Indicator, IndicatorPeriod
+from members.demo import DEMO_DOMAIN
+from members.models import Organisation, User
+from programmes.models import (
+    ActionItem,
+    ActionPlan,
+    Activity,
+    Agreement,
+    Indicator,
+    IndicatorPeriod,
+    TfaMeasure,
+)
 from workshops.demo import GOVERNANCE_SLUG, KOREA_SLUG
 from workshops.models import Workshop
 
@@ -54,6 +63,7 @@ def seed_demo_programmes() -> int:
         expert_database.save()
     _seed_kcs_mou()
     _seed_indicators()
+    seed_demo_action_plans()
     return linked
 
 
@@ -106,3 +116,259 @@ def _seed_indicators() -> None:
             "comment": "Illustrative figures (demo data).",
         },
     )
+
+
+# --- Action plans of the 2017 workshop (illustrative, not the real plan) ----------------------
+
+DEMO_ITEM_NOTE = " (Demo item.)"
+REGIONAL_ITEMS = [
+    (
+        "Publish a regional guide to national enquiry points and keep it online",
+        "1.3",
+        2017,
+        7,
+        2018,
+        6,
+        "done",
+        "",
+        "Web hosting and editing support",
+    ),
+    (
+        "Develop a regional model for advance rulings legislation and procedures",
+        "3",
+        2017,
+        9,
+        2018,
+        12,
+        "in_progress",
+        "",
+        "Legal drafting expertise (WCO)",
+    ),
+    (
+        "Run a regional risk-management workshop for supervisors",
+        "7.4",
+        2018,
+        2,
+        2018,
+        11,
+        "done",
+        "",
+        "Facilitators from KCS and New Zealand Customs",
+    ),
+    (
+        "Share a regional template for post-clearance audit programmes",
+        "7.5",
+        2018,
+        1,
+        2019,
+        6,
+        "in_progress",
+        "",
+        "",
+    ),
+    (
+        "Study the feasibility of a Pacific authorised operator mutual recognition",
+        "7.7",
+        2018,
+        6,
+        2019,
+        12,
+        "planned",
+        "",
+        "Study funded by a development partner",
+    ),
+    (
+        "Report progress on TFA implementation to the OCO Annual Conference",
+        "",
+        2018,
+        5,
+        2018,
+        6,
+        "done",
+        "",
+        "",
+    ),
+]
+NATIONAL_ITEMS = {
+    "fiji": [
+        (
+            "Set up a customs enquiry point with published service standards",
+            "1.3",
+            2017,
+            8,
+            2018,
+            3,
+            "done",
+            "A",
+            "",
+        ),
+        (
+            "Introduce pre-arrival processing of sea cargo manifests",
+            "7.1",
+            2017,
+            10,
+            2019,
+            6,
+            "in_progress",
+            "B",
+            "ASYCUDA configuration support",
+        ),
+        (
+            "Draft an authorised economic operator programme",
+            "7.7",
+            2018,
+            1,
+            2019,
+            12,
+            "planned",
+            "C",
+            "Technical assistance for programme design",
+        ),
+    ],
+    "samoa": [
+        (
+            "Publish tariff, procedures and forms on the customs website",
+            "1.2",
+            2017,
+            7,
+            2017,
+            12,
+            "done",
+            "A",
+            "",
+        ),
+        (
+            "Establish a national risk-management unit",
+            "7.4",
+            2017,
+            9,
+            2018,
+            12,
+            "in_progress",
+            "B",
+            "Training of risk analysts",
+        ),
+        (
+            "Begin a single window feasibility study",
+            "10.4",
+            2018,
+            3,
+            2019,
+            3,
+            "planned",
+            "C",
+            "Funding for the study",
+        ),
+    ],
+    "vanuatu": [
+        (
+            "Adopt advance rulings regulations",
+            "3",
+            2017,
+            9,
+            2018,
+            9,
+            "in_progress",
+            "B",
+            "Legal drafting support",
+        ),
+        (
+            "Sign a border agency cooperation arrangement with biosecurity",
+            "8",
+            2017,
+            8,
+            2018,
+            2,
+            "done",
+            "A",
+            "",
+        ),
+    ],
+    "tonga": [
+        (
+            "Introduce electronic payment of duties",
+            "7.2",
+            2017,
+            10,
+            2018,
+            12,
+            "planned",
+            "B",
+            "Bank interface development",
+        ),
+        (
+            "Establish post-clearance audit with trained auditors",
+            "7.5",
+            2018,
+            1,
+            2019,
+            6,
+            "planned",
+            "C",
+            "Audit training",
+        ),
+    ],
+}
+ADOPTED = {"regional", "vanuatu", "tonga"}
+
+
+def _demo_items(plan: ActionPlan, rows: list[tuple], responsible) -> None:
+    if plan.items.exists():
+        return
+    measures = {m.code: m for m in TfaMeasure.objects.all()}
+    for position, (action, code, y1, m1, y2, m2, status, category, assistance) in enumerate(
+        rows, start=1
+    ):
+        ActionItem.objects.create(
+            plan=plan,
+            action=action + DEMO_ITEM_NOTE,
+            responsible=responsible,
+            start_date=dt.date(y1, m1, 1),
+            end_date=dt.date(y2, m2, 28),
+            tfa_measure=measures.get(code),
+            tfa_category=category,
+            assistance_needed=assistance,
+            status=status,
+            position=position,
+        )
+
+
+def _demo_plan(workshop: Workshop, administration) -> ActionPlan:
+    level = ActionPlan.Level.REGIONAL if administration is None else ActionPlan.Level.NATIONAL
+    plan, _created = ActionPlan.objects.get_or_create(
+        workshop=workshop,
+        level=level,
+        administration=administration,
+        defaults={"is_demo": True},
+    )
+    return plan
+
+
+@transaction.atomic
+def seed_demo_action_plans() -> int:
+    """The 2017 workshop's regional plan (adopted) and four national plans: Fiji's and Samoa's
+    drafts (their demo focal points can edit them), Vanuatu's and Tonga's adopted. Marked as
+    demo data (`is_demo`, and "(Demo item.)" in each action). Returns how many plans exist."""
+    workshop = Workshop.objects.filter(slug=KOREA_SLUG).first()
+    if workshop is None:
+        return 0
+    secretariat = Organisation.objects.filter(slug="oco-secretariat").first()
+    staff = User.objects.filter(is_secretariat=True, email__endswith=DEMO_DOMAIN).first()
+    plans = []
+    regional = _demo_plan(workshop, None)
+    _demo_items(regional, REGIONAL_ITEMS, secretariat)
+    plans.append(("regional", regional))
+    for slug, rows in NATIONAL_ITEMS.items():
+        administration = Organisation.objects.filter(slug=slug).first()
+        if administration is None:
+            continue
+        plan = _demo_plan(workshop, administration)
+        _demo_items(plan, rows, administration)
+        plans.append((slug, plan))
+    adoption = dt.datetime(2017, 6, 16, 5, 0, tzinfo=dt.UTC)
+    for key, plan in plans:
+        if key in ADOPTED and plan.status == ActionPlan.Status.DRAFT:
+            ActionPlan.objects.filter(pk=plan.pk).update(
+                status=ActionPlan.Status.ADOPTED, adopted_at=adoption, adopted_by=staff
+            )
+    return len(plans)

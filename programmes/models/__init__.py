@@ -1,6 +1,7 @@
 """Programmes: the Strategic Plan and its activities, the workshops that serve them, the WTO TFA
 measures, and the agreements under which work is done."""
 
+from programmes.models.action_plans import ActionItem, ActionItemUpdate, ActionPlan, ActionPlanPdf
 from programmes.models.agreements import Agreement
 from programmes.models.indicators import Indicator, IndicatorPeriod
 from programmes.models.reports import ReportFile
@@ -14,6 +15,10 @@ from programmes.models.strategic_plans import (
 )
 
 __all__ = [
+    "ActionItem",
+    "ActionItemUpdate",
+    "ActionPlan",
+    "ActionPlanPdf",
     "Activity",
     "Agreement",
     "Indicator",

@@ -1,0 +1,201 @@
+"""Action-plan PDFs: built by the Celery task on real WeasyPrint, one file per plan and
+language, rebuilt only when the plan changed, failures recorded and retried from the page."""
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+from django.urls import reverse
+
+from programmes.models import ActionPlanPdf
+from programmes.services import action_plan_pdfs
+from programmes.tasks import build_action_plan_pdf
+from tests.programmes.factories import (
+    ActionItemFactory,
+    ActionPlanFactory,
+    NationalPlanFactory,
+    tfa_measures,
+)
+from tests.workshops.factories import FundingFactory, WorkshopFactory
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE_IMG = "<img src=http://example.org/tracker.png>"
+HOSTILE_SCRIPT = "<script>alert('x')</script>"
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path) -> Path:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return Path(settings.MEDIA_ROOT)
+
+
+def _files(root: Path) -> list[Path]:
+    return list(root.rglob("*.pdf")) if root.exists() else []
+
+
+def _text(path: Path) -> str:
+    result = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
+    return " ".join(result.stdout.decode().split())
+
+
+def _build(plan_id: int, language: str) -> bool:
+    # Arguments go through JSON, as they do through the broker.
+    return build_action_plan_pdf(*json.loads(json.dumps([plan_id, language])))
+
+
+@pytest.fixture
+def regional():
+    measures = tfa_measures()
+    workshop = WorkshopFactory(title="Regional workshop on trade facilitation", city="Seoul")
+    FundingFactory(workshop=workshop, funder__name="Korea Customs Service")
+    plan = ActionPlanFactory(workshop=workshop)
+    ActionItemFactory(
+        plan=plan,
+        action=f"Publish enquiry point guide {HOSTILE_IMG}",
+        tfa_measure=measures["1.3"],
+        assistance_needed=HOSTILE_SCRIPT,
+    )
+    ActionItemFactory(plan=plan, action="Regional risk workshop", tfa_measure=measures["7.4"])
+    fiji = NationalPlanFactory(workshop=workshop, administration__name="Fiji Revenue (test)")
+    ActionItemFactory(plan=fiji, action="Pre-arrival processing of manifests")
+    return plan
+
+
+def test_the_regional_pdf_holds_the_cover_the_items_and_escaped_user_text(regional, media_root):
+    built = _build(regional.pk, "en")
+    assert built is True, list(ActionPlanPdf.objects.values("status", "error"))
+    (path,) = _files(media_root)
+    text = _text(path)
+    for expected in [
+        "Regional action plan",
+        "Regional workshop on trade facilitation",
+        "Korea Customs Service",
+        "Article 1: Publication and Availability of Information",
+        "Article 7: Release and Clearance of Goods",
+        "Regional risk workshop",
+        "Part 2. National actions, by administration",
+        "Fiji Revenue (test)",
+        "Pre-arrival processing of manifests",
+        "Page 2 of",
+        "Generated on",
+    ]:
+        assert expected in text, expected
+    # User text is shown as text (the line may break inside the URL), never fetched or run.
+    squeezed = text.replace(" ", "")
+    assert HOSTILE_IMG.replace(" ", "") in squeezed
+    assert HOSTILE_SCRIPT.replace(" ", "") in squeezed
+    pages = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    assert "Pages:" in pages
+    # One page as an image, to look at (test-artifacts/ is where the browser tests put theirs).
+    artifacts = Path(django_settings.BASE_DIR) / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "2", "-l", "2", str(path), str(artifacts / "plan")],
+        check=True,
+    )
+    assert list(artifacts.glob("plan-*2.png"))
+
+
+def test_the_french_pdf_is_in_french(regional, media_root):
+    assert _build(regional.pk, "fr") is True
+    (path,) = _files(media_root)
+    text = _text(path)
+    assert "Plan d’action régional" in text
+    assert "Article 7 : Release and Clearance of Goods" in text
+    assert "Page 1 sur" in text
+
+
+def test_the_task_run_twice_leaves_one_file_and_a_change_replaces_it(regional, media_root):
+    assert _build(regional.pk, "en") is True
+    assert _build(regional.pk, "en") is False
+    (first,) = _files(media_root)
+    item = regional.items.first()
+    item.action = "A changed action"
+    item.save()
+    assert _build(regional.pk, "en") is True
+    (second,) = _files(media_root)
+    assert second != first
+    assert not first.exists()
+    assert "A changed action" in _text(second)
+    row = ActionPlanPdf.objects.get(plan=regional, language="en")
+    assert row.status == "ready"
+    assert row.fingerprint
+
+
+def test_a_change_of_a_national_item_changes_the_regional_fingerprint(regional):
+    view = action_plan_pdfs.plan_document(plan_id=regional.pk)
+    before = action_plan_pdfs.plan_fingerprint(view, "en")
+    national = regional.workshop.action_plans.get(level="national").items.get()
+    national.status = "done"
+    national.save()
+    view = action_plan_pdfs.plan_document(plan_id=regional.pk)
+    assert action_plan_pdfs.plan_fingerprint(view, "en") != before
+    assert action_plan_pdfs.plan_fingerprint(view, "fr") != action_plan_pdfs.plan_fingerprint(
+        view, "en"
+    )
+
+
+def test_a_failed_build_is_shown_with_a_retry_that_works(
+    regional, secretariat_client, monkeypatch, media_root, django_capture_on_commit_callbacks
+):
+    def broken(view, language):
+        raise OSError("the disk is full")
+
+    monkeypatch.setattr(action_plan_pdfs, "action_plan_render", broken)
+    url = reverse("programmes:actionplan-pdf", kwargs={"pk": regional.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        secretariat_client.post(url, {"language": "en"})
+    page = secretariat_client.get(url).content.decode()
+    assert "The PDF could not be built:" in page
+    assert "the disk is full" in page
+    assert ">Retry</button>" in page
+    assert not _files(media_root)
+
+    monkeypatch.undo()
+    with django_capture_on_commit_callbacks(execute=True):
+        secretariat_client.post(url, {"language": "en"})
+    page = secretariat_client.get(url).content.decode()
+    assert "could not be built" not in page
+    assert "Download (English)" in page
+    download = secretariat_client.get(
+        reverse("programmes:actionplan-pdf-download", kwargs={"pk": regional.pk, "language": "en"})
+    )
+    assert download["Content-Type"] == "application/pdf"
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+
+
+def test_while_building_the_page_refreshes_itself_with_htmx(regional, secretariat_client):
+    ActionPlanPdf.objects.create(plan=regional, language="en", status="building")
+    url = reverse("programmes:actionplan-pdf-status", kwargs={"pk": regional.pk})
+    fragment = secretariat_client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert 'hx-trigger="every 2s"' in fragment
+    assert "Building… this page refreshes itself." in fragment
+    assert "<html" not in fragment
+
+
+def test_a_request_while_a_build_is_under_way_queues_nothing_more(regional, secretariat):
+    row = ActionPlanPdf.objects.create(plan=regional, language="en", status="building")
+    from django.utils import timezone
+
+    row.requested_at = timezone.now()
+    row.save()
+    action_plan_pdfs.action_plan_pdf_request(actor=secretariat, plan=regional, language="en")
+    row.refresh_from_db()
+    assert row.status == "building"
+    assert not row.file
+
+
+def test_an_out_of_date_pdf_is_not_downloaded(regional, secretariat_client, media_root):
+    _build(regional.pk, "en")
+    item = regional.items.first()
+    item.action = "Changed since"
+    item.save()
+    url = reverse(
+        "programmes:actionplan-pdf-download", kwargs={"pk": regional.pk, "language": "en"}
+    )
+    response = secretariat_client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("programmes:actionplan-pdf", kwargs={"pk": regional.pk})
