@@ -1,0 +1,105 @@
+"""Check-in for the Secretariat and a workshop's facilitators, and the printable sheet."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.views.decorators.http import require_POST
+
+from oco_portal.errors import ServiceError
+from oco_portal.pdf import render_pdf
+from workshops import selectors_attendance as selectors
+from workshops.forms.attendance import CheckInFilterForm, CheckInForm
+from workshops.services import attendance as services
+
+
+def _day(workshop, value: dt.date | None) -> dt.date:
+    days = services.workshop_days(workshop)
+    if not days:
+        raise Http404
+    return value if value in days else services.default_day(workshop)
+
+
+@login_required
+def check_in(request, slug: str):
+    workshop = selectors.check_in_workshop(user=request.user, slug=slug)
+    form = CheckInFilterForm(request.GET or None)
+    cleaned = form.cleaned_data if form.is_valid() else {}
+    day = _day(workshop, cleaned.get("day"))
+    search = cleaned.get("q", "")
+    participants = selectors.check_in_list(workshop=workshop, day=day, search=search)
+    context = {
+        "workshop": workshop,
+        "day": day,
+        "days": services.workshop_days(workshop),
+        "search": search,
+        "participants": participants,
+        "present_count": sum(1 for p in participants if p.present),
+    }
+    return render(request, "workshops/attendance_check_in.html", context)
+
+
+@login_required
+@require_POST
+def check_in_mark(request, slug: str, registration_id: int):
+    """One tap: set a participant present or absent; with htmx only the row comes back."""
+    workshop = selectors.check_in_workshop(user=request.user, slug=slug)
+    registration = get_object_or_404(workshop.registrations, pk=registration_id)
+    form = CheckInForm(request.POST)
+    error = ""
+    if not form.is_valid():
+        error = "invalid"
+        messages.error(request, form.errors.as_text())
+    else:
+        try:
+            services.attendance_set(
+                actor=request.user,
+                registration=registration,
+                day=form.cleaned_data["day"],
+                present=form.cleaned_data["present"],
+            )
+        except ServiceError as exc:
+            error = exc.message
+            messages.error(request, exc.message)
+    day = form.cleaned_data.get("day") if form.is_valid() else None
+    if request.headers.get("HX-Request") == "true" and not error:
+        row = selectors.check_in_list(workshop=workshop, day=day).get(pk=registration.pk)
+        context = {"workshop": workshop, "day": day, "participant": row, "search": ""}
+        return render(request, "workshops/attendance_row.html", context)
+    query = {"day": day.isoformat()} if day else {}
+    if request.POST.get("q"):
+        query["q"] = request.POST["q"]
+    url = redirect("workshops:check-in", slug=workshop.slug).url
+    response = redirect(f"{url}?{urlencode(query)}#p{registration.pk}")
+    if request.headers.get("HX-Request") == "true":
+        # A refusal: htmx follows with a full reload so the message shows.
+        return HttpResponse(status=204, headers={"HX-Redirect": response.url})
+    return response
+
+
+@login_required
+def attendance_sheet(request, slug: str):
+    """A printable sheet of one day, with a column for signatures (PDF)."""
+    workshop = selectors.check_in_workshop(user=request.user, slug=slug)
+    form = CheckInFilterForm(request.GET or None)
+    day = _day(workshop, form.cleaned_data.get("day") if form.is_valid() else None)
+    participants = selectors.check_in_list(workshop=workshop, day=day).order_by(
+        "organisation__name", "person__name", "id"
+    )
+    pdf = render_pdf(
+        "pdf/attendance_sheet.html",
+        {
+            "workshop": workshop,
+            "day": day,
+            "participants": participants,
+            "today": timezone.localdate(),
+        },
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"attendance-{workshop.slug}-{day.isoformat()}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
