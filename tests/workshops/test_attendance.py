@@ -103,6 +103,8 @@ def test_with_htmx_only_the_row_comes_back(client, workshop):
     assert f'id="p{registration.pk}"' in body
     assert "<html" not in body
     assert "Losa Faleolo is present" in body
+    assert 'id="check-in-count" hx-swap-oob="true"' in body
+    assert "1 of 1 shown present." in body
 
 
 def test_a_facilitator_of_another_workshop_cannot_check_anyone_in(client, workshop):

@@ -67,9 +67,7 @@ def check_in_mark(request, slug: str, registration_id: int):
             messages.error(request, exc.message)
     day = form.cleaned_data.get("day") if form.is_valid() else None
     if request.headers.get("HX-Request") == "true" and not error:
-        row = selectors.check_in_list(workshop=workshop, day=day).get(pk=registration.pk)
-        context = {"workshop": workshop, "day": day, "participant": row, "search": ""}
-        return render(request, "workshops/attendance_row.html", context)
+        return _row(request, workshop, day, registration.pk)
     query = {"day": day.isoformat()} if day else {}
     if request.POST.get("q"):
         query["q"] = request.POST["q"]
@@ -79,6 +77,20 @@ def check_in_mark(request, slug: str, registration_id: int):
         # A refusal: htmx follows with a full reload so the message shows.
         return HttpResponse(status=204, headers={"HX-Redirect": response.url})
     return response
+
+
+def _row(request, workshop, day: dt.date, registration_id: int):
+    """The tapped row, and the day's count swapped out of band, for htmx."""
+    participants = list(selectors.check_in_list(workshop=workshop, day=day))
+    context = {
+        "workshop": workshop,
+        "day": day,
+        "participant": next(p for p in participants if p.pk == registration_id),
+        "present_count": sum(1 for p in participants if p.present),
+        "total": len(participants),
+        "oob": True,
+    }
+    return render(request, "workshops/attendance_row_htmx.html", context)
 
 
 @login_required
