@@ -172,8 +172,8 @@ urlpatterns = [
         name="certificates-issue",
     ),
     path(
-        "manage/workshops/<int:pk>/evaluation/closing/",
-        evaluations.evaluation_closing,
-        name="evaluation-closing",
+        "manage/workshops/<int:pk>/attendance-rules/",
+        attendance.attendance_rules,
+        name="attendance-rules",
     ),
 ]

@@ -158,19 +158,33 @@ def test_results_on_the_secretariats_workshop_page(secretariat_client, workshop)
     assert "Comment 3" in page
 
 
-def test_the_secretariat_sets_the_closing_date(secretariat_client, workshop):
+def test_the_secretariat_sets_the_share_and_the_closing_date(secretariat_client, workshop):
     response = secretariat_client.post(
-        f"/manage/workshops/{workshop.pk}/evaluation/closing/", {"closes_on": "2030-01-31"}
+        f"/manage/workshops/{workshop.pk}/attendance-rules/",
+        {"share": "60", "closes_on": "2030-01-31"},
+        follow=True,
     )
-    assert response.status_code == 302
+    assert "Certificate and evaluation settings saved." in response.content.decode()
     workshop.refresh_from_db()
     assert workshop.evaluation_closes_on == dt.date(2030, 1, 31)
+    assert workshop.attendance_share_required == 60
 
 
-def test_a_delegate_cannot_set_the_closing_date(delegate_client, workshop):
+def test_a_share_above_100_is_refused(secretariat_client, workshop):
+    response = secretariat_client.post(
+        f"/manage/workshops/{workshop.pk}/attendance-rules/", {"share": "120"}, follow=True
+    )
+    assert "less than or equal to 100" in response.content.decode()
+    workshop.refresh_from_db()
+    assert workshop.attendance_share_required == 75
+
+
+def test_a_delegate_cannot_set_the_rules(delegate_client, workshop):
     response = delegate_client.post(
-        f"/manage/workshops/{workshop.pk}/evaluation/closing/", {"closes_on": "2030-01-31"}
+        f"/manage/workshops/{workshop.pk}/attendance-rules/",
+        {"share": "10", "closes_on": "2030-01-31"},
     )
     assert response.status_code == 404
     workshop.refresh_from_db()
     assert workshop.evaluation_closes_on is None
+    assert workshop.attendance_share_required == 75

@@ -50,5 +50,8 @@ class EvaluationForm(BootstrapWidgetsMixin, forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class EvaluationClosingForm(BootstrapWidgetsMixin, forms.Form):
+class AttendanceRulesForm(BootstrapWidgetsMixin, forms.Form):
+    share = forms.IntegerField(
+        label=_("Attendance needed for a certificate (%)"), min_value=1, max_value=100
+    )
     closes_on = forms.DateField(label=_("Evaluation closes on"), required=False, widget=DateInput())

@@ -53,3 +53,19 @@ def attendance_set(*, actor: User, registration: Registration, day: dt.date, pre
     else:
         Attendance.objects.filter(registration=registration, day=day).delete()
     return present
+
+
+@transaction.atomic
+def workshop_set_attendance_rules(
+    *, actor: User, workshop: Workshop, share: int, closes_on: dt.date | None
+) -> Workshop:
+    """The Secretariat sets the share of days that earns a certificate (1-100 %) and the
+    last day evaluations are taken (none: open while the workshop is completed). Issued
+    certificates stay; "Issue certificates" adds those a lower share now reaches."""
+    if not 1 <= share <= 100:
+        raise ServiceError(_("The share of days must be between 1 and 100 %."))
+    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    workshop.attendance_share_required = share
+    workshop.evaluation_closes_on = closes_on
+    workshop.save()
+    return workshop

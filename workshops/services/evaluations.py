@@ -125,10 +125,3 @@ def evaluation_requests_send(*, workshop_id: int) -> int:
         evaluation_request__isnull=True,
     ).values_list("pk", flat=True)
     return sum(evaluation_request_send(registration_id=pk) for pk in list(ids))
-
-
-@transaction.atomic
-def evaluation_set_closing(*, actor: User, workshop: Workshop, closes_on: dt.date | None) -> None:
-    """The Secretariat sets (or clears) the last day answers are taken."""
-    Workshop.objects.filter(pk=workshop.pk).update(evaluation_closes_on=closes_on)
-    workshop.evaluation_closes_on = closes_on

@@ -4,7 +4,7 @@ render (the registration page, the Secretariat's workshop page). Each asks one s
 from django import template
 
 from workshops import selectors_attendance as selectors
-from workshops.forms.attendance import EvaluationClosingForm
+from workshops.forms.attendance import AttendanceRulesForm
 from workshops.models import Certificate, Evaluation, Registration, Workshop
 from workshops.services.attendance import workshop_days
 from workshops.services.evaluations import evaluation_is_open
@@ -45,5 +45,10 @@ def attendance_manage_panel(context, workshop: Workshop) -> dict:
         "certificates_mailed": certificates.filter(emailed_at__isnull=False).count(),
         "summary": selectors.evaluation_summary(workshop),
         "comments": selectors.evaluation_comments(user=context["request"].user, workshop=workshop),
-        "closing_form": EvaluationClosingForm(initial={"closes_on": workshop.evaluation_closes_on}),
+        "rules_form": AttendanceRulesForm(
+            initial={
+                "share": workshop.attendance_share_required,
+                "closes_on": workshop.evaluation_closes_on,
+            }
+        ),
     }

@@ -8,12 +8,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from oco_portal.errors import ServiceError
 from oco_portal.pdf import render_pdf
+from workshops import selectors as workshop_selectors
 from workshops import selectors_attendance as selectors
-from workshops.forms.attendance import CheckInFilterForm, CheckInForm
+from workshops.forms.attendance import AttendanceRulesForm, CheckInFilterForm, CheckInForm
 from workshops.services import attendance as services
 
 
@@ -115,3 +117,26 @@ def attendance_sheet(request, slug: str):
     name = f"attendance-{workshop.slug}-{day.isoformat()}.pdf"
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return response
+
+
+@login_required
+@require_POST
+def attendance_rules(request, pk: int):
+    """Secretariat: the share of days for a certificate and the evaluation's closing date."""
+    workshop = workshop_selectors.manage_workshop(user=request.user, pk=pk)
+    form = AttendanceRulesForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("workshops:manage-detail", pk=workshop.pk)
+    try:
+        services.workshop_set_attendance_rules(
+            actor=request.user,
+            workshop=workshop,
+            share=form.cleaned_data["share"],
+            closes_on=form.cleaned_data["closes_on"],
+        )
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Certificate and evaluation settings saved."))
+    return redirect("workshops:manage-detail", pk=workshop.pk)

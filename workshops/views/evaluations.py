@@ -4,11 +4,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from oco_portal.errors import ServiceError
 from workshops import selectors
-from workshops.forms.attendance import EvaluationClosingForm, EvaluationForm
+from workshops.forms.attendance import EvaluationForm
 from workshops.models import Evaluation, Registration
 from workshops.services import evaluations as services
 
@@ -43,18 +42,3 @@ def evaluation_form(request, slug: str):
         "is_open": is_open,
     }
     return render(request, "workshops/evaluation_form.html", context)
-
-
-@login_required
-@require_POST
-def evaluation_closing(request, pk: int):
-    workshop = selectors.manage_workshop(user=request.user, pk=pk)
-    form = EvaluationClosingForm(request.POST)
-    if form.is_valid():
-        services.evaluation_set_closing(
-            actor=request.user, workshop=workshop, closes_on=form.cleaned_data["closes_on"]
-        )
-        messages.success(request, _("The evaluation closing date is saved."))
-    else:
-        messages.error(request, _("Enter a valid date."))
-    return redirect("workshops:manage-detail", pk=workshop.pk)
