@@ -167,3 +167,17 @@ def test_attendance_sheet_is_a_pdf_with_the_participants(secretariat_client, wor
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True).stdout
     assert b"Mere Tui" in text
     assert b"SIGNATURE" in text
+
+
+def test_a_refusal_with_htmx_reloads_the_page_to_show_why(secretariat_client, workshop):
+    registration = RegistrationFactory(workshop=workshop, status=Registration.Status.SUBMITTED)
+    response = secretariat_client.post(
+        _mark_url(workshop, registration),
+        {"day": workshop.start_date, "present": "1"},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 204
+    assert response["HX-Redirect"].startswith(f"/workshops/{workshop.slug}/check-in/?day=")
+    page = secretariat_client.get(response["HX-Redirect"]).content.decode()
+    assert "Only approved participants can be checked in." in page
+    assert not Attendance.objects.exists()

@@ -52,33 +52,40 @@ def check_in_mark(request, slug: str, registration_id: int):
     workshop = selectors.check_in_workshop(user=request.user, slug=slug)
     registration = get_object_or_404(workshop.registrations, pk=registration_id)
     form = CheckInForm(request.POST)
-    error = ""
     if not form.is_valid():
-        error = "invalid"
-        messages.error(request, form.errors.as_text())
-    else:
-        try:
-            services.attendance_set(
-                actor=request.user,
-                registration=registration,
-                day=form.cleaned_data["day"],
-                present=form.cleaned_data["present"],
-            )
-        except ServiceError as exc:
-            error = exc.message
-            messages.error(request, exc.message)
-    day = form.cleaned_data.get("day") if form.is_valid() else None
-    if request.headers.get("HX-Request") == "true" and not error:
+        messages.error(request, _("Choose a day of the workshop and a state."))
+        return _back(request, workshop, None, registration.pk)
+    day = form.cleaned_data["day"]
+    try:
+        services.attendance_set(
+            actor=request.user,
+            registration=registration,
+            day=day,
+            present=form.cleaned_data["present"],
+        )
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return _back(request, workshop, day, registration.pk)
+    if _is_htmx(request):
         return _row(request, workshop, day, registration.pk)
+    return _back(request, workshop, day, registration.pk)
+
+
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _back(request, workshop, day: dt.date | None, registration_id: int):
+    """To the check-in list at the same day, search and row; htmx reloads the whole page
+    (HX-Redirect) so that a refusal's message shows."""
     query = {"day": day.isoformat()} if day else {}
     if request.POST.get("q"):
         query["q"] = request.POST["q"]
-    url = redirect("workshops:check-in", slug=workshop.slug).url
-    response = redirect(f"{url}?{urlencode(query)}#p{registration.pk}")
-    if request.headers.get("HX-Request") == "true":
-        # A refusal: htmx follows with a full reload so the message shows.
-        return HttpResponse(status=204, headers={"HX-Redirect": response.url})
-    return response
+    base = redirect("workshops:check-in", slug=workshop.slug).url
+    url = f"{base}?{urlencode(query)}#p{registration_id}"
+    if _is_htmx(request):
+        return HttpResponse(status=204, headers={"HX-Redirect": url})
+    return redirect(url)
 
 
 def _row(request, workshop, day: dt.date, registration_id: int):

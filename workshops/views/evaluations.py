@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from oco_portal.errors import ServiceError
-from workshops import selectors
+from workshops import selectors, selectors_attendance
 from workshops.forms.attendance import EvaluationForm
-from workshops.models import Evaluation, Registration
+from workshops.models import Registration
 from workshops.services import evaluations as services
 
 
@@ -17,7 +17,7 @@ def evaluation_form(request, slug: str):
     registration = selectors.own_registration(user=request.user, slug=slug)
     if registration.status != Registration.Status.APPROVED:
         return redirect("workshops:registration", slug=slug)
-    evaluation = Evaluation.objects.filter(registration=registration).first()
+    evaluation = selectors_attendance.own_evaluation(user=request.user, registration=registration)
     is_open = services.evaluation_is_open(registration.workshop)
     form = EvaluationForm(request.POST or None, instance=evaluation)
     if request.method == "POST" and form.is_valid():
