@@ -205,3 +205,42 @@ def test_the_verification_form_leads_to_the_code(client, workshop, issue):
     response = client.get("/certificates/verify/", {"code": f" {certificate.display_code} "})
     assert response.status_code == 302
     assert response["Location"] == f"/certificates/verify/{certificate.code}/"
+
+
+def test_the_secretariat_issues_certificates_again_after_a_correction(
+    secretariat_client, workshop, commit
+):
+    late = approved(workshop)
+    attend(late, 2)
+    with commit():
+        response = secretariat_client.post(
+            f"/manage/workshops/{workshop.pk}/certificates/issue/", follow=True
+        )
+    assert "Certificates are being issued to those who attended." in response.content.decode()
+    assert not Certificate.objects.exists()
+
+    attend(late, 3)  # a day had been missed at check-in
+    with commit():
+        secretariat_client.post(f"/manage/workshops/{workshop.pk}/certificates/issue/")
+
+    assert Certificate.objects.get().registration == late
+    page = secretariat_client.get(f"/manage/workshops/{workshop.pk}/").content.decode()
+    assert "1 of 1 approved participants attended at least 75% of the days." in page
+    assert "Certificates: 1 issued, 1 e-mailed." in page
+
+
+def test_certificates_are_not_issued_before_completion(secretariat_client):
+    running = past_workshop(status=Workshop.Status.CLOSED)
+    attend(approved(running), 4)
+    response = secretariat_client.post(
+        f"/manage/workshops/{running.pk}/certificates/issue/", follow=True
+    )
+    assert "Certificates are issued once the workshop is completed." in response.content.decode()
+    assert not Certificate.objects.exists()
+
+
+def test_a_delegate_cannot_issue_certificates(delegate_client, workshop):
+    attend(approved(workshop), 4)
+    response = delegate_client.post(f"/manage/workshops/{workshop.pk}/certificates/issue/")
+    assert response.status_code == 404
+    assert not Certificate.objects.exists()
