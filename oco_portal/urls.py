@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from members import health, views
+from workshops.views import certificates
 
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = _("OCO Portal administration")
@@ -15,6 +16,16 @@ urlpatterns = [
     path("ping", health.ping, name="ping"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path(
+        "certificates/verify/",
+        certificates.certificate_verify_form,
+        name="certificate-verify-form",
+    ),
+    path(
+        "certificates/verify/<str:code>/",
+        certificates.certificate_verify,
+        name="certificate-verify",
+    ),
     path("", include("members.urls")),
     path("", include("workshops.urls")),
     path("", include("programmes.urls")),

@@ -7,4 +7,4 @@ class WorkshopsConfig(AppConfig):
     verbose_name = _("Workshops")
 
     def ready(self):
-        from workshops import letter_tasks  # noqa: F401
+        from workshops import certificate_tasks, letter_tasks  # noqa: F401

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from members.demo import demo_email
 from members.models import ExpertiseArea, ExpertProfile, Organisation, User
+from workshops.demo_attendance import seed_demo_korea_participants
 from workshops.models import Facilitation, Funding, Session, Workshop
 
 KOREA_SLUG = "regional-workshop-wto-tfa-korea-2017"
@@ -271,4 +272,5 @@ def seed_demo_workshops() -> list[str]:
     korea = _korea_workshop()
     governance = _governance_workshop()
     _expert_profiles()
+    seed_demo_korea_participants(korea)
     return [korea.title, governance.title]

@@ -173,6 +173,11 @@ def my_certificate(*, user: User, registration_id: int) -> Certificate:
         raise Http404 from None
 
 
+def own_evaluation(*, user: User, registration: Registration) -> Evaluation | None:
+    """The person's answer for their registration, if they gave one."""
+    return Evaluation.objects.filter(registration=registration, registration__person=user).first()
+
+
 def certificate_by_code(code: str) -> Certificate | None:
     return (
         Certificate.objects.select_related("registration__person", "registration__workshop")

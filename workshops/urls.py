@@ -1,7 +1,10 @@
 from django.urls import path
 
 from workshops.views import (
+    attendance,
+    certificates,
     documents,
+    evaluations,
     experts,
     invitations,
     manage,
@@ -144,5 +147,33 @@ urlpatterns = [
         "invitations/<str:token>/decline/",
         invitations.invitation_decline,
         name="invitation-decline",
+    ),
+    # Attendance, certificates and evaluations
+    path("workshops/<slug:slug>/check-in/", attendance.check_in, name="check-in"),
+    path(
+        "workshops/<slug:slug>/check-in/<int:registration_id>/",
+        attendance.check_in_mark,
+        name="check-in-mark",
+    ),
+    path(
+        "workshops/<slug:slug>/attendance-sheet.pdf",
+        attendance.attendance_sheet,
+        name="attendance-sheet",
+    ),
+    path(
+        "workshops/<slug:slug>/registration/certificate.pdf",
+        certificates.certificate_download,
+        name="certificate",
+    ),
+    path("workshops/<slug:slug>/evaluation/", evaluations.evaluation_form, name="evaluation"),
+    path(
+        "manage/workshops/<int:pk>/certificates/issue/",
+        certificates.certificates_issue,
+        name="certificates-issue",
+    ),
+    path(
+        "manage/workshops/<int:pk>/attendance-rules/",
+        attendance.attendance_rules,
+        name="attendance-rules",
     ),
 ]

@@ -88,12 +88,12 @@ class Certificate(models.Model):
     def __str__(self) -> str:
         return f"{self.registration} – {self.display_code}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("certificate-verify", kwargs={"code": self.code})
+
     @property
     def display_code(self) -> str:
         return "-".join(self.code[i : i + 4] for i in range(0, len(self.code), 4))
-
-    def get_absolute_url(self) -> str:
-        return reverse("certificate-verify", kwargs={"code": self.code})
 
 
 class Evaluation(models.Model):

@@ -14,6 +14,7 @@ from oco_portal.errors import ServiceError
 from workshops.models import Facilitation, Registration, SeatQuota, Workshop
 from workshops.public_cache import changes_public_pages
 from workshops.services.documents import document_copy
+from workshops.services.evaluations import default_closing_date
 
 EDITABLE_FIELDS = (
     "title",
@@ -154,7 +155,9 @@ def workshop_close(*, actor: User, workshop: Workshop) -> Workshop:
 @changes_public_pages
 @transaction.atomic
 def workshop_complete(*, actor: User, workshop: Workshop) -> Workshop:
-    """open or closed → completed, once its first day has come. Completed is final."""
+    """open or closed → completed, once its first day has come. Completed is final. After
+    commit, certificates are issued and the evaluation is asked for (Celery); the evaluation
+    closes DEFAULT_OPEN_DAYS later unless a closing date was set."""
     workshop = _locked(workshop)
     if workshop.status not in (Workshop.Status.OPEN, Workshop.Status.CLOSED):
         raise ServiceError(_("Only an open or closed workshop can be marked completed."))
@@ -162,8 +165,19 @@ def workshop_complete(*, actor: User, workshop: Workshop) -> Workshop:
     if starts is None or starts > timezone.now():
         raise ServiceError(_("A workshop cannot be completed before it has started."))
     workshop.status = Workshop.Status.COMPLETED
+    if workshop.evaluation_closes_on is None:
+        workshop.evaluation_closes_on = default_closing_date(workshop)
     workshop.save()
+    _after_completion(workshop.pk)
     return workshop
+
+
+def _after_completion(workshop_id: int) -> None:
+    """Once the completion is committed: certificates built and mailed, evaluation asked."""
+    from workshops.certificate_tasks import issue_certificates, request_evaluations
+
+    transaction.on_commit(lambda: issue_certificates.delay(workshop_id))
+    transaction.on_commit(lambda: request_evaluations.delay(workshop_id))
 
 
 @changes_public_pages
