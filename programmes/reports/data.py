@@ -2,9 +2,10 @@
 
 A report is what one donor organisation funded: one workshop (a workshop report), the
 workshops of a year (a funding report) or all of them (the dashboard). Each workshop is a
-`WorkshopSection`. To add a section (attendance, evaluation, action plan), give
-`WorkshopSection` a field, fill it in `_section()`, add its table in `tables.py` and its
-template under templates/programmes/report_*.html (included by report_sections.html).
+`WorkshopSection`: its participants (with the days they attended), facilitators, budget,
+the Strategic Plan activities it serves, its evaluation results and its action plans. To add a
+section, give `WorkshopSection` a field, fill it in `_section()`, add its table in `tables.py`
+and its template under templates/programmes/report_*.html (included by report_workshop.html).
 """
 
 import datetime as dt
@@ -13,13 +14,15 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
-from django.db.models import Prefetch, Q
+from django.db.models import Avg, Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from members.models import Organisation, User
-from programmes.models import Activity
-from workshops.models import Facilitation, Funding, Registration, Workshop
+from programmes.models import ActionItem, ActionPlan, Activity
+from workshops.models import Evaluation, Facilitation, Funding, Registration, Workshop
+from workshops.models.attendance import EVALUATION_QUESTIONS
+from workshops.selectors_attendance import with_days_present
 
 NOT_GIVEN = "not_given"
 
@@ -46,6 +49,8 @@ class Participant:
     sex: str  # a code of User.Gender, or NOT_GIVEN
     seniority: str
     funded_by_donor: bool
+    days_present: int = 0
+    attended: bool = False  # reached the workshop's required share of days
 
     @property
     def sex_label(self) -> str:
@@ -86,6 +91,25 @@ class ActivityLine:
     workshops: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class EvaluationLine:
+    question: str
+    answers: int
+    average: float | None
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    plan: str  # "Regional" or the administration's name
+    plan_status: str
+    action: str
+    responsible: str
+    start: dt.date
+    end: dt.date
+    tfa_measure: str
+    status: str
+
+
 @dataclass
 class WorkshopSection:
     workshop: Workshop
@@ -93,10 +117,47 @@ class WorkshopSection:
     facilitators: list[Facilitator]
     budget: list[BudgetLine]
     activities: list[ActivityLine]
+    evaluation: list[EvaluationLine] = field(default_factory=list)
+    evaluations: int = 0
+    actions: list[ActionLine] = field(default_factory=list)
 
     @property
     def title(self) -> str:
         return self.workshop.display_title
+
+    @property
+    def days(self) -> int:
+        start, end = self.workshop.start_date, self.workshop.end_date
+        return (end - start).days + 1 if start and end else 0
+
+    @property
+    def attended(self) -> list[Participant]:
+        return [p for p in self.participants if p.attended]
+
+    @property
+    def attendance_days(self) -> int:
+        return sum(p.days_present for p in self.participants)
+
+    @property
+    def attendance_rate(self) -> int | None:
+        """Share of participant-days present, in percent; None before anyone was checked in."""
+        possible = self.days * len(self.participants)
+        if not possible or not self.attendance_days:
+            return None
+        return round(100 * self.attendance_days / possible)
+
+    @property
+    def attended_by_sex(self) -> list[tuple[str, int]]:
+        counts = Counter(p.sex for p in self.attended)
+        return [(code, counts[code]) for code in [*User.Gender.values, NOT_GIVEN] if counts[code]]
+
+    @property
+    def attended_women(self) -> int:
+        return sum(p.sex == User.Gender.FEMALE for p in self.attended)
+
+    @property
+    def attended_men(self) -> int:
+        return sum(p.sex == User.Gender.MALE for p in self.attended)
 
     @property
     def seats_planned(self) -> int:
@@ -205,13 +266,42 @@ class DonorReport:
 
 
 def _approved() -> Prefetch:
+    """Approved registrations with `days_present` and `workshop_days` (from attendance)."""
     return Prefetch(
         "registrations",
-        queryset=Registration.objects.filter(status=Registration.Status.APPROVED)
-        .select_related("person", "organisation", "funding")
-        .order_by("organisation__name", "person__name"),
+        queryset=with_days_present(
+            Registration.objects.filter(status=Registration.Status.APPROVED)
+            .select_related("person", "organisation", "funding")
+            .order_by("organisation__name", "person__name")
+        ),
         to_attr="approved_registrations",
     )
+
+
+def _action_plans() -> Prefetch:
+    items = ActionItem.objects.select_related("responsible", "tfa_measure").order_by(
+        "position", "id"
+    )
+    return Prefetch(
+        "action_plans",
+        queryset=ActionPlan.objects.select_related("administration")
+        .order_by("level", "administration__name")
+        .prefetch_related(Prefetch("items", queryset=items)),
+        to_attr="report_action_plans",
+    )
+
+
+def _evaluations(workshops: list[Workshop]) -> dict[int, dict]:
+    """{workshop id: {"count": n, question: average}} for all the workshops in one query."""
+    aggregates = {"count": Count("id")}
+    aggregates.update({question: Avg(question) for question in EVALUATION_QUESTIONS})
+    rows = (
+        Evaluation.objects.filter(registration__workshop__in=[w.pk for w in workshops])
+        .values("registration__workshop")
+        .order_by()
+        .annotate(**aggregates)
+    )
+    return {row.pop("registration__workshop"): row for row in rows}
 
 
 def report_workshops(*, donor: Organisation, workshops: Q | None = None) -> list[Workshop]:
@@ -238,9 +328,14 @@ def report_workshops(*, donor: Organisation, workshops: Q | None = None) -> list
                 "activities",
                 queryset=Activity.objects.select_related("objective__priority__plan"),
             ),
+            _action_plans(),
         )
     )
-    return list(queryset)
+    workshops = list(queryset)
+    evaluations = _evaluations(workshops) if workshops else {}
+    for workshop in workshops:
+        workshop.report_evaluation = evaluations.get(workshop.pk, {"count": 0})
+    return workshops
 
 
 def _participant(registration: Registration, donor: Organisation) -> Participant:
@@ -252,7 +347,44 @@ def _participant(registration: Registration, donor: Organisation) -> Participant
         sex=person.gender or NOT_GIVEN,
         seniority=registration.seniority or person.seniority or NOT_GIVEN,
         funded_by_donor=bool(registration.funding and registration.funding.funder_id == donor.pk),
+        days_present=registration.days_present,
+        attended=bool(
+            registration.workshop_days
+            and registration.days_present * 100
+            >= registration.workshop_days * registration.workshop.attendance_share_required
+        ),
     )
+
+
+def _evaluation_lines(workshop: Workshop) -> list[EvaluationLine]:
+    summary = workshop.report_evaluation
+    if not summary["count"]:
+        return []
+    return [
+        EvaluationLine(
+            question=str(Evaluation._meta.get_field(question).verbose_name),
+            answers=summary["count"],
+            average=round(summary[question], 1) if summary[question] is not None else None,
+        )
+        for question in EVALUATION_QUESTIONS
+    ]
+
+
+def _action_lines(workshop: Workshop) -> list[ActionLine]:
+    return [
+        ActionLine(
+            plan=plan.administration.name if plan.administration_id else _("Regional"),
+            plan_status=str(plan.get_status_display()),
+            action=item.action,
+            responsible=item.responsible.name if item.responsible_id else "",
+            start=item.start_date,
+            end=item.end_date,
+            tfa_measure=item.tfa_measure.code if item.tfa_measure_id else "",
+            status=str(item.get_status_display()),
+        )
+        for plan in workshop.report_action_plans
+        for item in plan.items.all()
+    ]
 
 
 def _section(workshop: Workshop, donor: Organisation) -> WorkshopSection:
@@ -295,6 +427,9 @@ def _section(workshop: Workshop, donor: Organisation) -> WorkshopSection:
         ],
         budget=budget,
         activities=activities,
+        evaluation=_evaluation_lines(workshop),
+        evaluations=workshop.report_evaluation["count"],
+        actions=_action_lines(workshop),
     )
 
 

@@ -20,6 +20,8 @@ TABLE_NAMES = (
     "facilitators",
     "budget",
     "activities",
+    "evaluation",
+    "action_plan",
 )
 
 
@@ -44,6 +46,10 @@ def _summary(report: DonorReport) -> Table:
             s.men,
             s.seats_planned,
             s.seats_used,
+            len(s.attended),
+            s.attendance_rate,
+            s.evaluations,
+            len(s.actions),
         ]
         for s in report.sections
     ]
@@ -58,6 +64,10 @@ def _summary(report: DonorReport) -> Table:
         _("Men"),
         _("Funded seats planned"),
         _("Funded seats used"),
+        _("Attended"),
+        _("Attendance (%)"),
+        _("Evaluations"),
+        _("Action-plan items"),
     ]
     return Table("summary", _("Summary"), headers, rows)
 
@@ -72,6 +82,8 @@ def _participants(report: DonorReport) -> Table:
             p.sex_label,
             p.seniority_label,
             _("yes") if p.funded_by_donor else _("no"),
+            p.days_present,
+            _("yes") if p.attended else _("no"),
         ]
         for s in report.sections
         for p in s.participants
@@ -84,6 +96,8 @@ def _participants(report: DonorReport) -> Table:
         _("Sex"),
         _("Seniority"),
         _("Funded by %(donor)s") % {"donor": report.donor.short_name or report.donor.name},
+        _("Days present"),
+        _("Attended"),
     ]
     return Table("participants", _("Participants"), headers, rows)
 
@@ -142,6 +156,44 @@ def _activities(report: DonorReport) -> Table:
     return Table("activities", _("Strategic Plan activities"), headers, rows)
 
 
+def _evaluation(report: DonorReport) -> Table:
+    rows = [
+        [s.title, e.question, e.answers, e.average] for s in report.sections for e in s.evaluation
+    ]
+    headers = [_("Workshop"), _("Question"), _("Answers"), _("Average (1-5)")]
+    return Table("evaluation", _("Evaluation"), headers, rows)
+
+
+def _action_plan(report: DonorReport) -> Table:
+    rows = [
+        [
+            s.title,
+            a.plan,
+            a.plan_status,
+            a.action,
+            a.responsible,
+            a.start,
+            a.end,
+            a.tfa_measure,
+            a.status,
+        ]
+        for s in report.sections
+        for a in s.actions
+    ]
+    headers = [
+        _("Workshop"),
+        _("Plan"),
+        _("Plan status"),
+        _("Action"),
+        _("Responsible"),
+        _("Start"),
+        _("End"),
+        _("TFA measure"),
+        _("Status"),
+    ]
+    return Table("action_plan", _("Action plan"), headers, rows)
+
+
 def report_tables(report: DonorReport) -> list[Table]:
     """Every table of the report, in TABLE_NAMES order. New sections add their table here."""
     return [
@@ -162,4 +214,6 @@ def report_tables(report: DonorReport) -> list[Table]:
         _facilitators(report),
         _budget(report),
         _activities(report),
+        _evaluation(report),
+        _action_plan(report),
     ]

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from members.models import User
-from programmes.models import Activity, Objective, Priority, StrategicPlan
+from programmes.models import ActionItem, ActionPlan, Activity, Objective, Priority, StrategicPlan
 from tests.factories import DonorContactFactory, OrganisationFactory, UserFactory
 from tests.workshops.factories import (
     FacilitationFactory,
@@ -16,7 +16,7 @@ from tests.workshops.factories import (
     RegistrationFactory,
     WorkshopFactory,
 )
-from workshops.models import Registration, Workshop
+from workshops.models import Attendance, Evaluation, Registration, Workshop
 
 SECRET_VALUES = ("secret-passport-X99", "KE-0042", "nut allergy", "wheelchair", "Palau-nationality")
 
@@ -34,10 +34,21 @@ class World:
     activity: Activity
 
 
-def _participant(workshop, funding, organisation, name, gender, seniority, email):
+def _participant(workshop, funding, organisation, name, gender, seniority, email, days=None):
+    """An approved participant present on `days` days (all the workshop's days by default)."""
     person = UserFactory(
         name=name, email=email, organisation=organisation, gender=gender, seniority=seniority
     )
+    registration = _registration(workshop, person, organisation, funding, seniority)
+    total = (workshop.end_date - workshop.start_date).days + 1
+    for offset in range(total if days is None else days):
+        Attendance.objects.create(
+            registration=registration, day=workshop.start_date + dt.timedelta(days=offset)
+        )
+    return registration
+
+
+def _registration(workshop, person, organisation, funding, seniority):
     return RegistrationFactory(
         workshop=workshop,
         person=person,
@@ -92,13 +103,35 @@ def world_fixture(db) -> World:
     bank_funding = FundingFactory(
         workshop=bank_workshop, funder=bank, amount=Decimal("45000"), funded_seats=2
     )
-    _participant(
+    # 4 days: Ana attends all, Ben 3 (the required 75%), Cara 2 (not enough to count).
+    ana = _participant(
         korea_workshop, korea_funding, fiji, "Ana Fiji", "female", "officer", "ana@fiji.test"
     )
-    _participant(
-        korea_workshop, korea_funding, fiji, "Ben Fiji", "male", "manager", "ben@fiji.test"
+    ben = _participant(
+        korea_workshop, korea_funding, fiji, "Ben Fiji", "male", "manager", "ben@fiji.test", days=3
     )
-    _participant(korea_workshop, None, tonga, "Cara Tonga", "female", "officer", "cara@tonga.test")
+    _participant(
+        korea_workshop, None, tonga, "Cara Tonga", "female", "officer", "cara@tonga.test", days=2
+    )
+    for registration, ratings in ((ana, (5, 4, 5, 4)), (ben, (4, 4, 3, 3))):
+        Evaluation.objects.create(
+            registration=registration,
+            relevance=ratings[0],
+            content=ratings[1],
+            facilitation=ratings[2],
+            organisation=ratings[3],
+            comments="Personal remark that only the Secretariat reads",
+        )
+    plan = ActionPlan.objects.create(
+        workshop=korea_workshop, level=ActionPlan.Level.REGIONAL, status=ActionPlan.Status.ADOPTED
+    )
+    ActionItem.objects.create(
+        plan=plan,
+        action="Publish a regional guide to enquiry points",
+        start_date=dt.date(2017, 7, 1),
+        end_date=dt.date(2018, 6, 30),
+        responsible=korea,
+    )
     RegistrationFactory(
         workshop=korea_workshop,
         person=UserFactory(name="Dan Waitlisted", organisation=tonga),

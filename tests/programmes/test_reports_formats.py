@@ -21,7 +21,13 @@ from tests.programmes.donor_fixtures import SECRET_VALUES, world_fixture  # noqa
 from tests.workshops.factories import FundingFactory
 
 pytestmark = pytest.mark.django_db
-FORBIDDEN = (*SECRET_VALUES, "ana@fiji.test", "ben@fiji.test", "cara@tonga.test")
+FORBIDDEN = (
+    *SECRET_VALUES,
+    "ana@fiji.test",
+    "ben@fiji.test",
+    "cara@tonga.test",
+    "Personal remark",  # evaluation comments are for the Secretariat only
+)
 WORKSHOP = "/donors/kcs-test/workshops/tfa-test/"
 
 
@@ -65,6 +71,10 @@ def test_pdf_shows_the_dashboard_figures_and_no_private_data(
     assert f"Participants {figures['participants']}" in text
     assert f"Women {figures['women']}" in text
     assert f"Funded seats used {figures['seats-used']}" in text
+    assert figures["attended"] == 2  # Ana and Ben; Cara came 2 of 4 days
+    assert "Attended 2 (1 women, 1 men) · 75% of participant-days" in text
+    assert "Relevance to your work 4.5" in text
+    assert "Publish a regional guide to enquiry points" in text
     assert "98,765.43" in text
     for name in ("Ana Fiji", "Ben Fiji", "Cara Tonga", "Fiji Revenue (test)"):
         assert name in text
@@ -86,6 +96,8 @@ def test_xlsx_has_one_sheet_per_table_with_real_numbers_and_dates(korea_client):
         "Facilitators",
         "Budget",
         "Strategic Plan activities",
+        "Evaluation",
+        "Action plan",
     ]
     summary = list(book["Summary"].values)
     assert summary[0][:2] == ("Workshop", "First day")
@@ -94,6 +106,14 @@ def test_xlsx_has_one_sheet_per_table_with_real_numbers_and_dates(korea_client):
     assert row["Participants"] == figures["participants"]
     assert row["Women"] == figures["women"]
     assert row["Funded seats used"] == figures["seats-used"]
+    assert row["Attended"] == figures["attended"]
+    assert row["Attendance (%)"] == 75
+    assert row["Evaluations"] == 2
+    evaluation = list(book["Evaluation"].values)
+    assert evaluation[1][1:] == ("relevance to your work", 2, 4.5)
+    actions = list(book["Action plan"].values)
+    assert actions[1][1:4] == ("Regional", "Adopted", "Publish a regional guide to enquiry points")
+    assert actions[1][5] == dt.datetime(2017, 7, 1)
     budget = list(book["Budget"].values)
     spent = dict(zip(budget[0], budget[1], strict=True))["Spent"]
     assert isinstance(spent, float)
@@ -107,7 +127,10 @@ def test_xlsx_has_one_sheet_per_table_with_real_numbers_and_dates(korea_client):
         "Sex",
         "Seniority",
         "Funded by KCS",
+        "Days present",
+        "Attended",
     )
+    assert [r[7:] for r in participants[1:]] == [(4, "yes"), (3, "yes"), (2, "no")]
     assert [r[1] for r in participants[1:]] == ["Ana Fiji", "Ben Fiji", "Cara Tonga"]
     cells = " ".join(str(v) for sheet in book for r in sheet.values for v in r)
     assert not [value for value in FORBIDDEN if value in cells]
@@ -128,6 +151,18 @@ def test_csv_tables_match_the_dashboard_and_carry_no_private_data(korea_client):
     sexes = {row["Sex"]: int(row["Participants"]) for row in _csv(korea_client, WORKSHOP, "sex")}
     assert sexes == {"Female": figures["women"], "Male": figures["men"]}
     assert _csv(korea_client, WORKSHOP, "budget")[0]["Spent"] == "98765.43"
+    assert int(summary[0]["Attended"]) == figures["attended"]
+    averages = {
+        r["Question"]: r["Average (1-5)"] for r in _csv(korea_client, WORKSHOP, "evaluation")
+    }
+    assert averages == {
+        "relevance to your work": "4.5",
+        "content": "4.0",
+        "facilitation": "4.0",
+        "organisation": "3.5",
+    }
+    [action] = _csv(korea_client, WORKSHOP, "action_plan")
+    assert (action["Plan"], action["Start"]) == ("Regional", "2017-07-01")
     everything = "".join(
         korea_client.get(f"{WORKSHOP}{t}.csv").content.decode() for t in TABLE_NAMES
     )
@@ -160,6 +195,10 @@ def test_a_year_without_data_gives_an_empty_but_valid_report(
             "Men",
             "Funded seats planned",
             "Funded seats used",
+            "Attended",
+            "Attendance (%)",
+            "Evaluations",
+            "Action-plan items",
         )
     ]
     assert _csv(korea_client, base, "participants") == []
