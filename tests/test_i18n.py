@@ -169,3 +169,13 @@ def test_the_portal_speaks_french_through_django():
         )
         # allauth ships its own French catalogue.
         assert translation.gettext("Sign In") == "Connexion"
+
+
+def test_a_cancelled_registration_and_a_cancelled_workshop_agree_in_french():
+    from django.utils import translation
+
+    from workshops.models import Registration, Workshop
+
+    with translation.override("fr"):
+        assert str(Registration.Status.CANCELLED.label) == "Annulée"  # une inscription
+        assert str(Workshop.Status.CANCELLED.label) == "Annulé"  # un atelier

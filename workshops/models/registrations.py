@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from members.models import Organisation, OutgoingEmail
@@ -74,7 +75,8 @@ class Registration(models.Model):
         APPROVED = "approved", _("Approved")
         WAITLISTED = "waitlisted", _("Waitlisted")
         DECLINED = "declined", _("Declined")
-        CANCELLED = "cancelled", _("Cancelled")
+        # "Cancelled" of a registration (feminine in French), not of a workshop.
+        CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
 
     ACTIVE = (Status.SUBMITTED, Status.APPROVED, Status.WAITLISTED)
     # A submitted registration holds its seat until the Secretariat decides.
