@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from workshops import selectors, selectors_attendance
+from workshops import selectors, selectors_attendance, selectors_registrations
 from workshops.forms.attendance import VerifyForm
 from workshops.models import Workshop
 from workshops.models.attendance import normalise_certificate_code
@@ -18,7 +18,7 @@ from workshops.services import certificates as services
 @login_required
 def certificate_download(request, slug: str):
     """The holder's PDF; when it is missing or out of date a build is queued first."""
-    registration = selectors.own_registration(user=request.user, slug=slug)
+    registration = selectors_registrations.own_registration(user=request.user, slug=slug)
     certificate = selectors_attendance.my_certificate(
         user=request.user, registration_id=registration.pk
     )

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from oco_portal.errors import ServiceError
-from workshops import selectors, selectors_attendance
+from workshops import selectors_attendance, selectors_registrations
 from workshops.forms.attendance import EvaluationForm
 from workshops.models import Registration
 from workshops.services import evaluations as services
@@ -14,7 +14,7 @@ from workshops.services import evaluations as services
 
 @login_required
 def evaluation_form(request, slug: str):
-    registration = selectors.own_registration(user=request.user, slug=slug)
+    registration = selectors_registrations.own_registration(user=request.user, slug=slug)
     if registration.status != Registration.Status.APPROVED:
         return redirect("workshops:registration", slug=slug)
     evaluation = selectors_attendance.own_evaluation(user=request.user, registration=registration)
