@@ -16,6 +16,7 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from members.models import Organisation, User
@@ -211,6 +212,12 @@ def action_item_update_add(
         raise ServiceError(_("Unknown status."))
     if date is None or date > timezone.localdate() + dt.timedelta(days=1):
         raise ServiceError(_("A follow-up cannot be dated in the future."))
+    workshop_start = item.plan.workshop.start_date
+    if workshop_start and date < workshop_start:
+        raise ServiceError(
+            _("A follow-up cannot be dated before the workshop (%(date)s).")
+            % {"date": date_format(workshop_start, "j F Y")}
+        )
     item = ActionItem.objects.select_for_update().get(pk=item.pk)
     update = ActionItemUpdate.objects.create(
         item=item, date=date, status_after=status_after, text=text.strip(), author=actor

@@ -24,8 +24,8 @@ def _check(data: dict) -> None:
         )
     if not (data.get("title") or "").strip():
         raise ServiceError(_("Give the agreement a title."))
-    if not data.get("parties"):
-        raise ServiceError(_("Choose at least one party."))
+    if len(data.get("parties") or []) < 2:
+        raise ServiceError(_("An agreement has at least two parties: choose them all."))
     if data.get("signed_on") and data["signed_on"] > timezone.localdate():
         raise ServiceError(_("The date of signing cannot be in the future."))
     if data.get("signed_at") and not data.get("signed_on"):

@@ -35,6 +35,10 @@ def indicator_save(
         raise ServiceError(_("Name the indicator."))
     if data.get("source", Indicator.Source.TYPED) not in Indicator.Source.values:
         raise ServiceError(_("Choose where the actual values come from."))
+    if data.get("baseline") is not None and data["baseline"] < 0:
+        raise ServiceError(_("The baseline cannot be negative."))
+    if data.get("baseline_year") is not None and not 1990 <= data["baseline_year"] <= 2100:
+        raise ServiceError(_("Give the baseline year as a year between 1990 and 2100."))
     taken = Indicator.objects.filter(activity=activity, title__iexact=title)
     if taken.exclude(pk=indicator.pk if indicator else None).exists():
         raise ServiceError(_("This activity already has an indicator with this name."))

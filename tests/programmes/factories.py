@@ -38,7 +38,12 @@ class ActionPlanFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ActionPlan
 
-    workshop = factory.SubFactory(WorkshopFactory, status=Workshop.Status.COMPLETED)
+    # Plans come out of a workshop that has taken place.
+    workshop = factory.SubFactory(
+        WorkshopFactory,
+        status=Workshop.Status.COMPLETED,
+        start_date=factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=90)),
+    )
     level = ActionPlan.Level.REGIONAL
     administration = None
 

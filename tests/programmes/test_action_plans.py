@@ -264,6 +264,20 @@ def test_a_follow_up_needs_text_and_a_date_not_in_the_future(secretariat):
     assert item.status == "planned"
 
 
+def test_a_follow_up_cannot_be_dated_before_the_workshop(secretariat):
+    item = ActionItemFactory()
+    first_day = item.plan.workshop.start_date
+    with pytest.raises(ServiceError, match="before the workshop"):
+        services.action_item_update_add(
+            actor=secretariat,
+            item=item,
+            date=first_day - dt.timedelta(days=1),
+            status_after="done",
+            text="Done",
+        )
+    assert not ActionItemUpdate.objects.exists()
+
+
 # --- Selectors --------------------------------------------------------------------------------
 
 

@@ -134,6 +134,12 @@ def test_bad_input_is_refused_and_nothing_saved(secretariat_client, parties, cha
     assert not Agreement.objects.exists()
 
 
+def test_an_agreement_needs_two_parties(secretariat_client, parties):
+    response = secretariat_client.post("/agreements/new/", _form(parties[:1]))
+    assert "at least two parties" in response.content.decode()
+    assert not Agreement.objects.exists()
+
+
 def test_a_file_that_is_not_a_document_is_refused_and_nothing_changes(
     secretariat_client, parties, media_root
 ):

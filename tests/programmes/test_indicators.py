@@ -189,6 +189,21 @@ def test_indicator_names_are_unique_per_activity_and_only_the_secretariat_writes
     assert Indicator.objects.count() == 1
 
 
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"baseline": Decimal(-5)}, "baseline cannot be negative"),
+        ({"baseline_year": 99999}, "between 1990 and 2100"),
+    ],
+)
+def test_a_bad_baseline_is_refused(activity, secretariat, data, message):
+    with pytest.raises(ServiceError, match=message):
+        services.indicator_save(
+            actor=secretariat, activity=activity, data={"title": "Officers trained", **data}
+        )
+    assert not Indicator.objects.exists()
+
+
 def test_switching_to_a_computed_source_clears_typed_actuals(activity, secretariat):
     indicator = services.indicator_save(
         actor=secretariat, activity=activity, data={"title": "Officers trained"}
