@@ -65,6 +65,11 @@ def workshop_set_attendance_rules(
     if not 1 <= share <= 100:
         raise ServiceError(_("The share of days must be between 1 and 100 %."))
     workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    if closes_on and workshop.end_date and closes_on < workshop.end_date:
+        raise ServiceError(
+            _("Evaluations cannot close before the workshop's last day (%(day)s).")
+            % {"day": workshop.end_date.isoformat()}
+        )
     workshop.attendance_share_required = share
     workshop.evaluation_closes_on = closes_on
     workshop.save()
