@@ -46,7 +46,8 @@ def _context() -> dict:
 
 
 def test_every_email_template_is_listed():
-    assert "registration_declined" in TEMPLATES and len(TEMPLATES) >= 11
+    assert "registration_declined" in TEMPLATES
+    assert len(TEMPLATES) >= 11
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
@@ -54,9 +55,9 @@ def test_every_email_template_is_listed():
 def test_text_parts_are_raw_and_html_part_escaped(template, language):
     subject, text, html = email_render(template=template, context=_context(), language=language)
     assert TRICKY in subject
-    assert "&amp;" not in subject and "&#x27;" not in subject
     assert TRICKY in text
     for entity in ("&amp;", "&#x27;", "&quot;", "&lt;"):
+        assert entity not in subject
         assert entity not in text
     if html:
         assert ESCAPED in html
