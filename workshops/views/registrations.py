@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from members.services.people import user_update_profile
 from oco_portal.errors import ServiceError
-from workshops import selectors_registrations
+from workshops import selectors_invitations, selectors_registrations
 from workshops.forms.registrations import RegistrationForm
 from workshops.models import Invitation, Registration, Workshop
 from workshops.services import registrations as services
@@ -213,7 +213,15 @@ def administration_registrations(request, slug: str):
     workshop, organisations, registrations = selectors_registrations.focal_point_registrations(
         user=request.user, slug=slug
     )
-    context = {"workshop": workshop, "organisations": organisations, "registrations": registrations}
+    nominees = selectors_invitations.focal_point_nominees(
+        user=request.user, workshop=workshop, organisations=organisations
+    )
+    context = {
+        "workshop": workshop,
+        "organisations": organisations,
+        "registrations": registrations,
+        "nominees": nominees,
+    }
     return render(request, "workshops/registration_administration.html", context)
 
 
