@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from members.models import Organisation, User
 from members.services.outbox import email_queue
@@ -111,7 +111,7 @@ def workshop_has_begun(workshop: Workshop) -> bool:
     return bool(workshop.start_date and today >= workshop.start_date)
 
 
-BEGUN_MESSAGE = _lazy(
+BEGUN_MESSAGE = gettext_lazy(
     "The workshop has begun or is completed: the registration can no longer be changed or "
     "cancelled. Write to the Secretariat."
 )
