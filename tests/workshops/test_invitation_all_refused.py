@@ -26,7 +26,7 @@ def test_every_line_refused_shows_a_warning_and_the_refusals(secretariat_client)
     assert "alert-success" not in page
     assert "Administration without focal point" in page
     assert "no focal point to invite" in page
-    assert f"/manage/workshops/{workshop.pk}/invitations/\"" not in page
+    assert f'/manage/workshops/{workshop.pk}/invitations/"' not in page
     assert "Follow the sending" not in page
     assert not Invitation.objects.exists()
 
