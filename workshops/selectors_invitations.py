@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from members.models import OutgoingEmail, User
 from workshops.models import Invitation, Registration, Workshop
@@ -47,3 +48,53 @@ def registration_of(*, user: User, workshop: Workshop) -> Registration | None:
     if not user.is_authenticated:
         return None
     return workshop.registrations.filter(person=user).first()
+
+
+NOMINATED = (Invitation.Status.PENDING, Invitation.Status.SENT)
+
+
+def focal_point_nominees(
+    *, user: User, workshop: Workshop, organisations: list
+) -> QuerySet[Invitation]:
+    """People named for the focal point's administrations (nominated or invited by name) who
+    have not registered yet: their invitation is answered when they do."""
+    if not user.is_authenticated or not organisations:
+        return Invitation.objects.none()
+    return (
+        Invitation.objects.filter(
+            workshop=workshop, organisation__in=organisations, status__in=NOMINATED
+        )
+        .exclude(name="")
+        .select_related("organisation", "created_by")
+        .order_by("organisation__name", "name", "email")
+    )
+
+
+def focal_point_open_invitations(*, user: User) -> list[Invitation]:
+    """Invitations of the administrations the person is focal point of that still take
+    nominations (sent or answered, the workshop open and before its deadline): one per
+    workshop and administration, the person's own first."""
+    if not user.is_authenticated:
+        return []
+    now = timezone.now()
+    queryset = (
+        Invitation.objects.filter(
+            organisation__focal_points__user=user,
+            name="",
+            status__in=(Invitation.Status.SENT, Invitation.Status.ANSWERED),
+            workshop__status=Workshop.Status.OPEN,
+        )
+        .filter(
+            Q(workshop__registration_deadline__isnull=True)
+            | Q(workshop__registration_deadline__gte=now)
+        )
+        .select_related("workshop", "organisation")
+        .order_by("workshop__start_date", "workshop__title", "organisation__name", "id")
+    )
+    chosen: dict[tuple[int, int], Invitation] = {}
+    for invitation in queryset[:100]:
+        key = (invitation.workshop_id, invitation.organisation_id)
+        own = invitation.email.lower() == user.email.lower()
+        if key not in chosen or own:
+            chosen[key] = invitation
+    return list(chosen.values())

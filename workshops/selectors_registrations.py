@@ -211,3 +211,14 @@ def my_role_workshops(*, user: User) -> dict[str, list[Workshop]]:
         | Q(invitations__organisation__in=focal)
     ).distinct()
     return {"facilitating": list(facilitating[:20]), "focal_point": list(focal_point[:20])}
+
+
+def funding_holders(*, user: User, funding) -> dict[str, int]:
+    """How many approved and submitted registrations have the funding assigned (they lose
+    it if it is deleted): one query."""
+    require_secretariat(user)
+    return Registration.objects.filter(funding=funding).aggregate(
+        approved=Count("pk", filter=Q(status=Registration.Status.APPROVED)),
+        submitted=Count("pk", filter=Q(status=Registration.Status.SUBMITTED)),
+        total=Count("pk", filter=Q(status__in=Registration.HOLDING)),
+    )

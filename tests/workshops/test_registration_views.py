@@ -14,14 +14,18 @@ from workshops.services.invitations import invitation_token, new_nonce
 
 pytestmark = pytest.mark.django_db
 
+# The factories' workshops start in 60 days and last 4: travel close to them.
+ARRIVAL = timezone.localdate() + dt.timedelta(days=59)
+DEPARTURE = ARRIVAL + dt.timedelta(days=5)
+
 
 def _form(**overrides) -> dict:
     data = {
         "name": "Mele Tupou",
         "position": "Senior Customs Officer",
         "seniority": "supervisor",
-        "arrival_date": "2030-03-01",
-        "departure_date": "2030-03-06",
+        "arrival_date": ARRIVAL.isoformat(),
+        "departure_date": DEPARTURE.isoformat(),
         "arrival_flight": "FJ 211",
         "departure_flight": "FJ 212",
         "nationality": "Tongan",
@@ -57,7 +61,7 @@ def test_registering_holds_a_seat_and_updates_the_profile(delegate_client, deleg
     response = delegate_client.post(f"/workshops/{workshop.slug}/register/", _form(), follow=True)
     registration = Registration.objects.get(workshop=workshop, person=delegate)
     assert registration.status == "submitted"
-    assert registration.arrival_date == dt.date(2030, 3, 1)
+    assert registration.arrival_date == ARRIVAL
     assert registration.funding_request_covers == ["airfare", "per_diem"]
     assert registration.position == "Senior Customs Officer"
     delegate.refresh_from_db()

@@ -1,6 +1,7 @@
 """Forms of check-in, certificate verification and the evaluation survey."""
 
 from django import forms
+from django.core import validators
 from django.utils.translation import gettext_lazy as _
 
 from oco_portal.forms import BootstrapWidgetsMixin
@@ -9,6 +10,16 @@ from workshops.models import Evaluation
 from workshops.models.attendance import EVALUATION_QUESTIONS, normalise_certificate_code
 
 RATINGS = [(n, str(n)) for n in range(1, 6)]
+
+# Free-text answers: plenty for a few paragraphs, bounded so a pasted wall of text is refused.
+FREE_TEXT_MAX_LENGTH = 2000
+
+
+def limit_length(field: forms.CharField, max_length: int = FREE_TEXT_MAX_LENGTH) -> None:
+    """Give a form's text field a maximum length, checked on the server and in the browser."""
+    field.max_length = max_length
+    field.validators.append(validators.MaxLengthValidator(max_length))
+    field.widget.attrs["maxlength"] = str(max_length)
 
 
 class CheckInForm(forms.Form):
@@ -45,6 +56,11 @@ class EvaluationForm(BootstrapWidgetsMixin, forms.ModelForm):
             "comments": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {"relevance": _("1 = poor, 5 = excellent, for each rating.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_length(self.fields["will_apply"])
+        limit_length(self.fields["comments"])
 
     def answers(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

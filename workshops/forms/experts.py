@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from members.models import ExpertiseArea, ExpertProfile
+from workshops.forms.attendance import limit_length
 
 
 class AreaChoiceMixin:
@@ -58,3 +59,7 @@ class ExpertProfileForm(forms.ModelForm):
             "summary": _("Your experience as a trainer or adviser, in a few lines."),
             "availability_notes": _("For example: not before March; two weeks a year."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_length(self.fields["summary"])

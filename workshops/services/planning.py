@@ -6,6 +6,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from members.models import Organisation, User
@@ -72,9 +73,16 @@ def funding_save(
 
 @changes_public_pages
 @transaction.atomic
-def funding_delete(*, actor: User, funding: Funding) -> None:
+def funding_delete(*, actor: User, funding: Funding) -> int:
+    """Delete a funding; the registrations it was assigned to lose it (marked as changed).
+    Returns how many did."""
     _editable(funding.workshop)
+    Workshop.objects.select_for_update().filter(pk=funding.workshop_id).first()
+    unassigned = Registration.objects.filter(funding=funding).update(
+        funding=None, updated_at=timezone.now()
+    )
     funding.delete()
+    return unassigned
 
 
 @changes_public_pages

@@ -7,12 +7,14 @@ until the Secretariat decides; those beyond the room are waitlisted, and when a 
 first waitlisted person of the same administration is promoted and told by e-mail.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from members.models import Organisation, User
 from members.services.outbox import email_queue
@@ -37,6 +39,9 @@ REGISTRATION_FIELDS = (
     "funding_request_covers",
     "consent",
 )
+
+# Arrival and departure may be this many days before the first day or after the last.
+TRAVEL_WINDOW_DAYS = 60
 
 
 def _lock_workshop(workshop_id: int) -> Workshop:
@@ -98,7 +103,46 @@ def _check_open_for(workshop: Workshop) -> None:
         raise ServiceError(_("The registration deadline has passed."))
 
 
-def _check_data(data: dict) -> None:
+def workshop_has_begun(workshop: Workshop) -> bool:
+    """Completed, or its first day has come at the venue: the registrations are history."""
+    if workshop.status == Workshop.Status.COMPLETED:
+        return True
+    today = timezone.now().astimezone(workshop.zone).date()
+    return bool(workshop.start_date and today >= workshop.start_date)
+
+
+BEGUN_MESSAGE = gettext_lazy(
+    "The workshop has begun or is completed: the registration can no longer be changed or "
+    "cancelled. Write to the Secretariat."
+)
+
+
+def _check_not_begun(workshop: Workshop) -> None:
+    if workshop_has_begun(workshop):
+        raise ServiceError(str(BEGUN_MESSAGE))
+
+
+def _check_travel_dates(workshop: Workshop, data: dict) -> None:
+    if not (workshop.start_date and workshop.end_date):
+        return
+    window = dt.timedelta(days=TRAVEL_WINDOW_DAYS)
+    earliest, latest = workshop.start_date - window, workshop.end_date + window
+    for value in (data.get("arrival_date"), data.get("departure_date")):
+        if value and not earliest <= value <= latest:
+            raise ServiceError(
+                _(
+                    "Arrival and departure must be at most %(days)d days before the first day "
+                    "or after the last day of the workshop (%(earliest)s to %(latest)s)."
+                )
+                % {
+                    "days": TRAVEL_WINDOW_DAYS,
+                    "earliest": earliest.isoformat(),
+                    "latest": latest.isoformat(),
+                }
+            )
+
+
+def _check_data(data: dict, workshop: Workshop) -> None:
     unknown = set(data) - set(REGISTRATION_FIELDS)
     if unknown:
         raise ServiceError(
@@ -111,6 +155,7 @@ def _check_data(data: dict) -> None:
         raise ServiceError(_("The departure date cannot be before the arrival date."))
     if data.get("visa_letter_needed") and not data.get("nationality"):
         raise ServiceError(_("Give your nationality for the visa support letter."))
+    _check_travel_dates(workshop, data)
 
 
 @dataclass(frozen=True)
@@ -133,7 +178,7 @@ def registration_submit(
     a person who cancelled or was declined may register again."""
     workshop = _lock_workshop(workshop.pk)
     _check_open_for(workshop)
-    _check_data(data)
+    _check_data(data, workshop)
     if person.organisation_id is None:
         raise ServiceError(_("Choose your organisation in your profile before registering."))
     registration = Registration.objects.filter(workshop=workshop, person=person).first()
@@ -172,9 +217,10 @@ def registration_update(*, person: User, registration: Registration, data: dict)
     if registration.status not in Registration.ACTIVE:
         raise ServiceError(_("A cancelled or declined registration cannot be edited."))
     workshop = registration.workshop
+    _check_not_begun(workshop)
     if workshop.registration_deadline and timezone.now() > workshop.registration_deadline:
         raise ServiceError(_("The registration deadline has passed: write to the Secretariat."))
-    _check_data(data)
+    _check_data(data, workshop)
     for field, value in data.items():
         setattr(registration, field, value)
     registration.save()
@@ -206,11 +252,14 @@ def _freed(workshop: Workshop, registration: Registration) -> list[Registration]
 
 @transaction.atomic
 def registration_cancel(*, person: User, registration: Registration) -> list[Registration]:
-    """The delegate cancels, at any time. The seat goes to the waitlist."""
+    """The delegate cancels until the workshop's first day at the venue; the seat goes to
+    the waitlist. Refused once it has begun or is completed (that would rewrite reports,
+    indicators and certificates)."""
     workshop = _lock_workshop(registration.workshop_id)
     registration = Registration.objects.select_related("organisation").get(pk=registration.pk)
     if registration.person_id != person.pk:
         raise ServiceError(_("This is not your registration."))
+    _check_not_begun(workshop)
     if registration.status not in Registration.ACTIVE:
         raise ServiceError(_("This registration is already cancelled or declined."))
     held = registration.status in Registration.HOLDING

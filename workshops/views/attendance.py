@@ -39,6 +39,7 @@ def check_in(request, slug: str):
         "day": day,
         "days": services.workshop_days(workshop),
         "search": search,
+        "future": not services.day_has_come(workshop, day),
         "participants": participants,
         "present_count": sum(1 for p in participants if p.present),
     }
@@ -97,6 +98,7 @@ def _row(request, workshop, day: dt.date, registration_id: int):
         "participant": next(p for p in participants if p.pk == registration_id),
         "present_count": sum(1 for p in participants if p.present),
         "total": len(participants),
+        "future": not services.day_has_come(workshop, day),
         "oob": True,
     }
     return render(request, "workshops/attendance_row_htmx.html", context)

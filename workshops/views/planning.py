@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from oco_portal.errors import ServiceError
-from workshops import selectors
+from workshops import selectors, selectors_registrations
 from workshops.forms.planning import FacilitationForm, FundingForm, SeatsForm, SessionForm
 from workshops.models import Funding, Session, Workshop
 from workshops.services import planning as services
@@ -68,7 +68,11 @@ def funding_delete(request, funding_id: int):
     return _confirm_delete(
         request,
         "workshops/funding_confirm_delete.html",
-        {"workshop": funding.workshop, "funding": funding},
+        {
+            "workshop": funding.workshop,
+            "funding": funding,
+            "holders": selectors_registrations.funding_holders(user=request.user, funding=funding),
+        },
         lambda: services.funding_delete(actor=request.user, funding=funding),
         _("The funding from %(funder)s was deleted.") % {"funder": funding.funder},
     )

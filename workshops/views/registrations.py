@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from members.services.people import user_update_profile
 from oco_portal.errors import ServiceError
-from workshops import selectors_registrations
+from workshops import selectors_invitations, selectors_registrations
 from workshops.forms.registrations import RegistrationForm
 from workshops.models import Invitation, Registration, Workshop
 from workshops.services import registrations as services
@@ -110,7 +110,17 @@ def _editable(registration: Registration) -> bool:
     before_deadline = not (
         workshop.registration_deadline and timezone.now() > workshop.registration_deadline
     )
-    return registration.status in Registration.ACTIVE and before_deadline
+    return (
+        registration.status in Registration.ACTIVE
+        and before_deadline
+        and not services.workshop_has_begun(workshop)
+    )
+
+
+def _cancellable(registration: Registration) -> bool:
+    return registration.status in Registration.ACTIVE and not services.workshop_has_begun(
+        registration.workshop
+    )
 
 
 @login_required
@@ -138,6 +148,8 @@ def registration_detail(request, slug: str):
         "workshop": registration.workshop,
         "form": form,
         "editable": editable,
+        "cancellable": _cancellable(registration),
+        "begun": services.workshop_has_begun(registration.workshop),
         "letter_ready": visa_letters.needs_letter(registration),
     }
     return render(request, "workshops/registration_detail.html", context)
@@ -148,6 +160,9 @@ def registration_cancel(request, slug: str):
     registration = selectors_registrations.own_registration(user=request.user, slug=slug)
     if registration.status not in Registration.ACTIVE:
         messages.info(request, _("This registration is already cancelled or declined."))
+        return redirect("workshops:registration", slug=slug)
+    if not _cancellable(registration):
+        messages.error(request, services.BEGUN_MESSAGE)
         return redirect("workshops:registration", slug=slug)
     if request.method == "POST":
         try:
@@ -198,7 +213,15 @@ def administration_registrations(request, slug: str):
     workshop, organisations, registrations = selectors_registrations.focal_point_registrations(
         user=request.user, slug=slug
     )
-    context = {"workshop": workshop, "organisations": organisations, "registrations": registrations}
+    nominees = selectors_invitations.focal_point_nominees(
+        user=request.user, workshop=workshop, organisations=organisations
+    )
+    context = {
+        "workshop": workshop,
+        "organisations": organisations,
+        "registrations": registrations,
+        "nominees": nominees,
+    }
     return render(request, "workshops/registration_administration.html", context)
 
 
