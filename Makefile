@@ -38,7 +38,7 @@ run: $(VENV)/.installed
 	$(VPY) manage.py seed_demo
 	@echo ""
 	@echo "OCO Portal on http://$(HOST):$(PORT)/ - demo accounts are listed in README.md"
-	$(VPY) manage.py runserver $(HOST):$(PORT)
+	SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" $(VPY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed
 	CELERY_QUEUE=oco-test-$$$$ $(VPY) -m pytest $(PYTEST_ARGS)

@@ -129,6 +129,12 @@ if USING_POSTGRES:
         f"-c statement_timeout={env.int('DB_STATEMENT_TIMEOUT_MS', default=30000)}"
     )
     DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 5)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers queue for the lock (up to `timeout` seconds) instead of failing with "database is
+    # locked" when a transaction that has read tries to write while another one writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and Celery -----------------------------------------------------------------------

@@ -6,6 +6,7 @@ UIDs are stable so that importing a file again updates events instead of duplica
 """
 
 import datetime as dt
+import logging
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from icalendar import Calendar, Event, vDuration
 
 from workshops.models import Session, Workshop
 
+logger = logging.getLogger(__name__)
 PRODID = "-//Oceania Customs Organisation//OCO Portal//EN"
 UID_DOMAIN = "oco-portal"
 # VTIMEZONE rules are written for this margin around the events, which keeps files small.
@@ -44,15 +46,21 @@ def _calendar(name: str) -> Calendar:
 
 
 def workshop_event(workshop: Workshop) -> Event | None:
-    """The workshop as an all-day event, or None while it has no dates."""
+    """The workshop as an all-day event, or None while it has no dates or has dates a
+    calendar cannot hold (the day after 31 December 9999 does not exist)."""
     if not (workshop.start_date and workshop.end_date):
+        return None
+    try:
+        day_after = workshop.end_date + dt.timedelta(days=1)
+    except OverflowError:
+        logger.warning("Workshop %s left out of a calendar: its dates overflow", workshop.pk)
         return None
     event = Event()
     event.add("uid", f"workshop-{workshop.pk}@{UID_DOMAIN}")
     event.add("dtstamp", workshop.updated_at)
     event.add("last-modified", workshop.updated_at)
     event.add("dtstart", workshop.start_date)
-    event.add("dtend", workshop.end_date + dt.timedelta(days=1))
+    event.add("dtend", day_after)
     event.add("summary", workshop.display_title)
     if workshop.venue_line:
         event.add("location", workshop.venue_line)

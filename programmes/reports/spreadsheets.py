@@ -54,6 +54,7 @@ def _csv_text(value) -> str:
 
 def csv_text(table: Table) -> str:
     output = io.StringIO()
+    output.write("\ufeff")  # so that spreadsheet programs read the file as UTF-8
     writer = csv.writer(output)
     writer.writerow(table.headers)
     for row in table.rows:

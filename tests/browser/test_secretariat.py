@@ -31,13 +31,17 @@ def test_the_demo_secretariat_signs_in_with_a_code_and_opens_the_outbox_and_peop
     enter_totp_code(page, DEMO_TOTP_SECRET, label="Code", button="Sign In")
     expect_signed_in_as(page, "Mere Tuilagi")
 
-    navigation(page).get_by_role("link", name="Outbox").click()
+    navigation(page).get_by_role("link", name="Secretariat").click()
+    page.get_by_role("region", name="Secretariat").get_by_role("link", name="Outbox").click()
     expect(heading(page, "Outbox")).to_be_visible()
     row = page.get_by_role("row").filter(has_text="Regional workshop on risk management")
     expect(row).to_contain_text("focal.samoa@demo.oco-portal.example")
     expect(row).to_contain_text("Sent")
 
-    navigation(page).get_by_role("link", name="People").click()
+    navigation(page).get_by_role("link", name="Secretariat").click()
+    page.get_by_role("region", name="Secretariat").get_by_role(
+        "link", name="People and roles"
+    ).click()
     expect(heading(page, "People")).to_be_visible()
     people = page.get_by_role("table").locator("tbody tr")
     # The 11 demo accounts and the demo participants of the 2017 workshop, on one page.

@@ -182,7 +182,7 @@ def test_directory_shows_each_administrations_local_time_across_the_date_line(me
     page = response.content.decode()
     now = response.context["now"]
     for zone in ("Pacific/Pago_Pago", "Pacific/Apia"):
-        local = dateformat.format(timezone.localtime(now, ZoneInfo(zone)), "D j M H:i")
+        local = dateformat.format(timezone.localtime(now, ZoneInfo(zone)), "l j F H:i")
         assert f'<td class="local-time">{local}</td>' in page
     # Same clock time, not the same day.
     american_samoa, samoa = re.findall(

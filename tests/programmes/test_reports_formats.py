@@ -139,7 +139,7 @@ def test_xlsx_has_one_sheet_per_table_with_real_numbers_and_dates(korea_client):
 def _csv(client, base: str, table: str) -> list[dict]:
     response = client.get(f"{base}{table}.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 def test_csv_tables_match_the_dashboard_and_carry_no_private_data(korea_client):
@@ -164,7 +164,7 @@ def test_csv_tables_match_the_dashboard_and_carry_no_private_data(korea_client):
     [action] = _csv(korea_client, WORKSHOP, "action_plan")
     assert (action["Plan"], action["Start"]) == ("Regional", "2017-07-01")
     everything = "".join(
-        korea_client.get(f"{WORKSHOP}{t}.csv").content.decode() for t in TABLE_NAMES
+        korea_client.get(f"{WORKSHOP}{t}.csv").content.decode("utf-8-sig") for t in TABLE_NAMES
     )
     assert "Cara Tonga" in everything
     assert not [value for value in FORBIDDEN if value in everything]
@@ -226,7 +226,9 @@ def test_the_funding_report_of_a_year_ties_workshops_to_activities(korea_client)
 def test_the_report_in_french(korea_client):
     korea_client.cookies["django_language"] = "fr"
     try:
-        header = korea_client.get(WORKSHOP + "summary.csv").content.decode().splitlines()[0]
+        header = (
+            korea_client.get(WORKSHOP + "summary.csv").content.decode("utf-8-sig").splitlines()[0]
+        )
     finally:
         translation.activate("en")  # the request left French active in this thread
     assert header.startswith("Atelier,Premier jour,")

@@ -75,7 +75,7 @@ def test_the_email_is_personal_with_the_link_and_the_deadline_in_the_venue_zone(
     assert services.invitation_link(invitation) in email.body_text
     assert services.invitation_link(invitation) in email.body_html
     # 04:00 UTC on 10 January is 17:00 the same day in Apia (UTC+13).
-    assert "Thu 10 Jan 2030, 17:00" in email.body_text
+    assert "Thursday 10 January 2030, 17:00" in email.body_text
     assert "(Pacific/Apia)" in email.body_text
     assert "Apia, Samoa" in email.body_html
 

@@ -320,7 +320,7 @@ def test_deadline_is_shown_in_the_venue_zone_with_the_zone_named(client):
 
     deadline = _deadline_text(client.get(workshop.get_absolute_url()).content.decode())
 
-    assert "Sun 15 Feb 2099, 17:00" in deadline
+    assert "Sunday 15 February 2099, 17:00" in deadline
     assert "(Pacific/Fiji)" in deadline
     assert "your time" not in deadline
 
@@ -335,11 +335,11 @@ def test_viewers_in_apia_and_pago_pago_see_the_same_deadline_on_different_dates(
     client.force_login(pago_pago)
     in_pago_pago = _deadline_text(client.get(workshop.get_absolute_url()).content.decode())
 
-    assert "Sun 15 Feb 2099, 17:00" in in_apia
-    assert "Sun 15 Feb 2099, 18:00" in in_apia
+    assert "Sunday 15 February 2099, 17:00" in in_apia
+    assert "Sunday 15 February 2099, 18:00" in in_apia
     assert "(Pacific/Apia)" in in_apia
-    assert "Sun 15 Feb 2099, 17:00" in in_pago_pago
-    assert "Sat 14 Feb 2099, 18:00" in in_pago_pago
+    assert "Sunday 15 February 2099, 17:00" in in_pago_pago
+    assert "Saturday 14 February 2099, 18:00" in in_pago_pago
     assert "(Pacific/Pago_Pago)" in in_pago_pago
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation, validate_time_zone
 from workshops.models import Workshop
+from workshops.services.workshops import EARLIEST_YEAR, LATEST_YEAR
 
 PACIFIC_ZONES = [
     "Pacific/Fiji",
@@ -98,8 +99,19 @@ class WorkshopForm(forms.ModelForm):
         validate_time_zone(value)
         return value
 
+    def _check_years(self, data: dict) -> None:
+        for name in ("start_date", "end_date", "deadline_date"):
+            day = data.get(name)
+            if day and not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+                self.add_error(
+                    name,
+                    _("Give a date between %(first)d and %(last)d.")
+                    % {"first": EARLIEST_YEAR, "last": LATEST_YEAR},
+                )
+
     def clean(self):
         data = super().clean()
+        self._check_years(data)
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The last day cannot be before the first day."))

@@ -19,7 +19,7 @@ from workshops.models import Registration
 from workshops.models.registrations import visa_letter_path
 
 # Bumped when templates/pdf/visa_letter.html changes in a way that matters.
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
 
 
 def needs_letter(registration: Registration) -> bool:
@@ -37,6 +37,7 @@ def letter_fingerprint(registration: Registration) -> str:
         _letter_language(registration),
         person.name,
         person.title,
+        person.gender,
         registration.nationality,
         registration.passport_number,
         registration.position,

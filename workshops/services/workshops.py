@@ -50,7 +50,23 @@ def first_day_starts_at(workshop: Workshop) -> dt.datetime | None:
     return dt.datetime.combine(workshop.start_date, dt.time.min, tzinfo=workshop.zone)
 
 
+# Calendars, certificates and date arithmetic (the day after the last day) need dates well
+# inside what Python can represent; a typo such as 9999 would otherwise break the iCal feed.
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
+
+
+def _check_years(workshop: Workshop) -> None:
+    deadline = workshop.registration_deadline
+    days = [workshop.start_date, workshop.end_date, deadline.date() if deadline else None]
+    if any(day and not EARLIEST_YEAR <= day.year <= LATEST_YEAR for day in days):
+        raise ServiceError(
+            _("Workshop dates must be between %(first)d and %(last)d.")
+            % {"first": EARLIEST_YEAR, "last": LATEST_YEAR}
+        )
+
+
 def _check_consistency(workshop: Workshop) -> None:
+    _check_years(workshop)
     try:
         validate_time_zone(workshop.time_zone)
     except ValidationError:

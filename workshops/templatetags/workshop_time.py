@@ -18,7 +18,7 @@ def _label(value, zone: zoneinfo.ZoneInfo) -> str:
     offset = local.strftime("%z")
     offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else ""
     name = abbreviation if abbreviation and not abbreviation.startswith(("+", "-")) else offset
-    return f"{date_format(local, 'D j M Y, H:i')} {name} ({zone.key})"
+    return f"{date_format(local, 'l j F Y, H:i')} {name} ({zone.key})"
 
 
 @register.simple_tag(takes_context=True)
