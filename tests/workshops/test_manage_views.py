@@ -204,3 +204,13 @@ def test_management_pages_send_anonymous_visitors_to_sign_in(client):
     response = client.get("/manage/workshops/")
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def test_transition_messages_are_in_each_persons_language(client, secretariat):
+    """The messages are translated per request, not once when the module was imported."""
+    workshop = WorkshopFactory()
+    secretariat.preferred_language = "fr"
+    secretariat.save(update_fields=["preferred_language"])
+    client.force_login(secretariat)
+    response = client.post(f"/manage/workshops/{workshop.pk}/status/open/", follow=True)
+    assert "Les inscriptions sont ouvertes." in response.content.decode()

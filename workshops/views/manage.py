@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from oco_portal.errors import ServiceError
@@ -14,9 +15,10 @@ from workshops.forms.workshops import CancelForm, ManageFilterForm, WorkshopForm
 from workshops.services import workshops as services
 
 TRANSITIONS = {
-    "open": (services.workshop_open, _("Registration is open.")),
-    "close": (services.workshop_close, _("Registration is closed.")),
-    "complete": (services.workshop_complete, _("The workshop is marked completed.")),
+    # Lazy: translated in the language of each request, not of the one that imported this.
+    "open": (services.workshop_open, gettext_lazy("Registration is open.")),
+    "close": (services.workshop_close, gettext_lazy("Registration is closed.")),
+    "complete": (services.workshop_complete, gettext_lazy("The workshop is marked completed.")),
 }
 
 
@@ -86,7 +88,7 @@ def workshop_transition(request, pk: int, action: str):
     except ServiceError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, done)
+        messages.success(request, str(done))
     return redirect("workshops:manage-detail", pk=workshop.pk)
 
 
