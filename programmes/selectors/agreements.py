@@ -5,17 +5,17 @@ from django.http import Http404
 
 from members.models import User
 from programmes.models import Activity, Agreement
-from programmes.selectors.strategic_plans import _require_signed_in
+from programmes.selectors.strategic_plans import require_signed_in
 from workshops.selectors import visible_workshops
 
 
 def agreement_list(*, user: User) -> QuerySet[Agreement]:
-    _require_signed_in(user)
+    require_signed_in(user)
     return Agreement.objects.prefetch_related("parties")
 
 
 def agreement_detail(*, user: User, pk: int) -> Agreement:
-    _require_signed_in(user)
+    require_signed_in(user)
     queryset = Agreement.objects.prefetch_related(
         "parties",
         Prefetch(

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import User
 from programmes.models import Activity, Indicator, IndicatorPeriod
-from programmes.selectors.strategic_plans import _require_signed_in
+from programmes.selectors.strategic_plans import require_signed_in
 from workshops.models import Workshop
 from workshops.selectors_attendance import attended_registrations
 
@@ -75,7 +75,7 @@ def activity_indicators(*, user: User, activity: Activity) -> list[Indicator]:
     """The activity's indicators with their periods, each period carrying `value` (typed or
     computed), `percent` of its target and, when computed, `trained` (the breakdown).
     Two queries, plus one when an indicator is computed."""
-    _require_signed_in(user)
+    require_signed_in(user)
     indicators = list(Indicator.objects.filter(activity=activity).prefetch_related("periods"))
     _attach_values(indicators, Workshop.objects.filter(activities=activity))
     return indicators

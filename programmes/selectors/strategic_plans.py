@@ -12,7 +12,7 @@ from workshops.selectors import visible_workshops
 DONE_WEIGHT = {Activity.Status.DONE: 1.0, Activity.Status.IN_PROGRESS: 0.5}
 
 
-def _require_signed_in(user) -> None:
+def require_signed_in(user) -> None:
     if not user.is_authenticated:
         raise Http404
 
@@ -38,14 +38,14 @@ def progress_of(activities: list[Activity]) -> Progress:
 
 
 def plan_list(*, user: User) -> QuerySet[StrategicPlan]:
-    _require_signed_in(user)
+    require_signed_in(user)
     return StrategicPlan.objects.all()
 
 
 def plan_tree(*, user: User, slug: str) -> StrategicPlan:
     """The plan with priorities, objectives and activities (and their workshops), with a
     progress figure on each priority and objective; five queries whatever its size."""
-    _require_signed_in(user)
+    require_signed_in(user)
     activities = Activity.objects.select_related("lead").prefetch_related(
         Prefetch("workshops", queryset=visible_workshops(user=user).order_by("start_date"))
     )
@@ -67,7 +67,7 @@ def plan_tree(*, user: User, slug: str) -> StrategicPlan:
 
 
 def activity_detail(*, user: User, pk: int) -> Activity:
-    _require_signed_in(user)
+    require_signed_in(user)
     queryset = Activity.objects.select_related(
         "objective__priority__plan", "lead"
     ).prefetch_related(

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from members.models import User
-from oco_portal.errors import ServiceError
+from oco_portal.errors import ServiceError, refuse_unknown_fields
 from programmes.models import Agreement
 from programmes.services.strategic_plans import require_secretariat_actor
 from workshops.services.documents import read_checked
@@ -17,11 +17,7 @@ LINKS = {"parties", "activities", "workshops"}
 
 
 def _check(data: dict) -> None:
-    if set(data) - FIELDS - LINKS:
-        raise ServiceError(
-            _("These fields cannot be changed here: %s")
-            % ", ".join(sorted(set(data) - FIELDS - LINKS))
-        )
+    refuse_unknown_fields(data, FIELDS | LINKS)
     if not (data.get("title") or "").strip():
         raise ServiceError(_("Give the agreement a title."))
     if len(data.get("parties") or []) < 2:

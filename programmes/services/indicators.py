@@ -5,19 +5,12 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from members.models import User
-from oco_portal.errors import ServiceError
+from oco_portal.errors import ServiceError, refuse_unknown_fields
 from programmes.models import Activity, Indicator, IndicatorPeriod
 from programmes.services.strategic_plans import require_secretariat_actor
 
 INDICATOR_FIELDS = {"title", "unit", "source", "baseline", "baseline_year"}
 PERIOD_FIELDS = {"start", "end", "target", "actual", "comment"}
-
-
-def _only(data: dict, allowed: set[str]) -> None:
-    if set(data) - allowed:
-        raise ServiceError(
-            _("These fields cannot be changed here: %s") % ", ".join(sorted(set(data) - allowed))
-        )
 
 
 @transaction.atomic
@@ -29,7 +22,7 @@ def indicator_save(
     Switching an indicator to a computed source clears the typed actual values of its periods,
     which would otherwise be shown beside the counted ones."""
     require_secretariat_actor(actor)
-    _only(data, INDICATOR_FIELDS)
+    refuse_unknown_fields(data, INDICATOR_FIELDS)
     title = (data.get("title") or "").strip()
     if not title:
         raise ServiceError(_("Name the indicator."))
@@ -69,7 +62,7 @@ def indicator_period_save(
     The period must end after it starts and not overlap another of the same indicator;
     computed indicators take no typed actual value. Nothing is saved on an error."""
     require_secretariat_actor(actor)
-    _only(data, PERIOD_FIELDS)
+    refuse_unknown_fields(data, PERIOD_FIELDS)
     start, end = data.get("start"), data.get("end")
     if not start or not end:
         raise ServiceError(_("Give the period's first and last day."))

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from members.models import User
-from oco_portal.errors import ServiceError
+from oco_portal.errors import ServiceError, refuse_unknown_fields
 from programmes.models import Activity, ProgressUpdate
 from workshops.models import Workshop
 
@@ -19,10 +19,7 @@ def activity_update(*, actor: User, activity: Activity, data: dict) -> Activity:
     """Change an activity's status, lead, time frame or notes (Secretariat only)."""
     require_secretariat_actor(actor)
     allowed = {"status", "lead", "start_year", "end_year", "notes"}
-    if set(data) - allowed:
-        raise ServiceError(
-            _("These fields cannot be changed here: %s") % ", ".join(set(data) - allowed)
-        )
+    refuse_unknown_fields(data, allowed)
     start, end = data.get("start_year"), data.get("end_year")
     if start and end and end < start:
         raise ServiceError(_("The last year cannot be before the first year."))

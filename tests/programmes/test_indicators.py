@@ -279,3 +279,11 @@ def test_seed_demo_adds_the_tfa_indicators_once(activity):
     indicators = list(tfa.indicators.order_by("position"))
     assert [indicator.source for indicator in indicators] == ["officers_trained", "typed"]
     assert IndicatorPeriod.objects.filter(indicator__activity=tfa).count() == 2
+
+
+def test_a_field_the_service_does_not_change_is_refused(activity, secretariat):
+    with pytest.raises(ServiceError, match="cannot be changed here: activity"):
+        services.indicator_save(
+            actor=secretariat, activity=activity, data={"title": "Officers", "activity": 1}
+        )
+    assert not Indicator.objects.exists()
