@@ -56,7 +56,8 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from bench import dataset  # noqa: E402
-from members.models import OutgoingEmail, User  # noqa: E402
+from core.models import OutgoingEmail  # noqa: E402
+from members.models import User  # noqa: E402
 from workshops.models import Registration, Workshop  # noqa: E402
 
 LINES: list[str] = []

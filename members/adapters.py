@@ -7,7 +7,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.utils import translation
 
-from members.services.outbox import email_store
+from core.services.mail import email_store
 
 SITE_NAME = "OCO Portal"
 

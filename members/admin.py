@@ -6,7 +6,6 @@ from members.models import (
     DonorContact,
     FocalPoint,
     Organisation,
-    OutgoingEmail,
     TradeAgreement,
     TradeAgreementParty,
     User,
@@ -76,14 +75,3 @@ class OrganisationAdmin(admin.ModelAdmin):
 @admin.register(TradeAgreement)
 class TradeAgreementAdmin(admin.ModelAdmin):
     list_display = ["name", "in_force_since"]
-
-
-@admin.register(OutgoingEmail)
-class OutgoingEmailAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "recipient", "subject", "status", "attempts"]
-    list_filter = ["status", "template", "language"]
-    search_fields = ["recipient", "subject"]
-    readonly_fields = [field.name for field in OutgoingEmail._meta.fields]
-
-    def has_add_permission(self, request) -> bool:
-        return False

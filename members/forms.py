@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from members.models import Organisation, OutgoingEmail, User
+from members.models import Organisation, User
 from members.services.people import user_complete_signup
 
 
@@ -97,15 +97,6 @@ class DirectoryFilterForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
     )
-
-
-class OutboxFilterForm(forms.Form):
-    status = forms.ChoiceField(
-        label=_("Status"),
-        choices=[("", _("All")), *list(OutgoingEmail.Status.choices)],
-        required=False,
-    )
-    q = forms.CharField(label=_("Recipient or subject"), required=False, max_length=200)
 
 
 class PeopleFilterForm(forms.Form):

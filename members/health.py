@@ -8,7 +8,7 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 
-from members.models import OutgoingEmail
+from core.models import OutgoingEmail
 
 
 def _check(probe) -> dict:

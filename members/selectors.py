@@ -10,7 +10,6 @@ from members.models import (
     DonorContact,
     FocalPoint,
     Organisation,
-    OutgoingEmail,
     TradeAgreementParty,
     User,
 )
@@ -153,29 +152,3 @@ def person_links(*, person: User) -> tuple[list[int], list[int]]:
         list(FocalPoint.objects.filter(user=person).values_list("organisation_id", flat=True)),
         list(DonorContact.objects.filter(user=person).values_list("organisation_id", flat=True)),
     )
-
-
-def outbox_list(*, user: User, status: str = "", search: str = "") -> QuerySet[OutgoingEmail]:
-    _require_secretariat(user)
-    queryset = OutgoingEmail.objects.defer("body_text", "body_html")
-    if status in OutgoingEmail.Status.values:
-        queryset = queryset.filter(status=status)
-    if search:
-        queryset = queryset.filter(Q(recipient__icontains=search) | Q(subject__icontains=search))
-    return queryset
-
-
-def outbox_counts(*, user: User) -> dict[str, int]:
-    _require_secretariat(user)
-    rows = OutgoingEmail.objects.values("status").annotate(n=Count("id"))
-    counts = dict.fromkeys(OutgoingEmail.Status.values, 0)
-    counts.update({row["status"]: row["n"] for row in rows})
-    return counts
-
-
-def outbox_email(*, user: User, email_id: int) -> OutgoingEmail:
-    _require_secretariat(user)
-    try:
-        return OutgoingEmail.objects.get(pk=email_id)
-    except OutgoingEmail.DoesNotExist:
-        raise Http404 from None

@@ -10,8 +10,5 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("people/", views.people, name="people"),
     path("people/<int:person_id>/roles/", views.person_roles, name="person-roles"),
-    path("outbox/", views.outbox, name="outbox"),
-    path("outbox/<int:email_id>/", views.outbox_detail, name="outbox-detail"),
-    path("outbox/<int:email_id>/resend/", views.outbox_resend, name="outbox-resend"),
     path("language/", views.set_language, name="set-language"),
 ]

@@ -1,4 +1,4 @@
-"""Views of the members app: home, directory, profile, people, outbox, language, errors."""
+"""Views of the members app: home, directory, profile, people, language, errors."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -12,17 +12,16 @@ from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import selectors as core_selectors
+from core.errors import ServiceError
 from members import selectors
 from members.forms import (
     DirectoryFilterForm,
-    OutboxFilterForm,
     PeopleFilterForm,
     ProfileForm,
     RolesForm,
 )
-from members.services import outbox as outbox_services
 from members.services import people as people_services
-from oco_portal.errors import ServiceError
 
 PAGE_SIZE = 50
 
@@ -36,7 +35,7 @@ def home(request):
         return render(request, "members/home_anonymous.html")
     context = {"now": timezone.now()}
     if request.user.is_secretariat:
-        context["outbox_counts"] = selectors.outbox_counts(user=request.user)
+        context["outbox_counts"] = core_selectors.outbox_counts(user=request.user)
     return render(request, "members/home.html", context)
 
 
@@ -108,42 +107,6 @@ def person_roles(request, person_id: int):
             messages.success(request, _("The roles of %(name)s were saved.") % {"name": person})
             return redirect("members:person-roles", person_id=person.pk)
     return render(request, "members/person_roles.html", {"person": person, "form": form})
-
-
-@login_required
-def outbox(request):
-    form = OutboxFilterForm(request.GET or None)
-    status, search = "", ""
-    if form.is_valid():
-        status, search = form.cleaned_data["status"], form.cleaned_data["q"]
-    queryset = selectors.outbox_list(user=request.user, status=status, search=search)
-    counts = selectors.outbox_counts(user=request.user)
-    return render(
-        request,
-        "members/outgoingemail_list.html",
-        {"form": form, "page": _page(request, queryset), "counts": counts},
-    )
-
-
-@login_required
-def outbox_detail(request, email_id: int):
-    email = selectors.outbox_email(user=request.user, email_id=email_id)
-    return render(request, "members/outgoingemail_detail.html", {"email": email})
-
-
-@login_required
-@require_POST
-def outbox_resend(request, email_id: int):
-    email = selectors.outbox_email(user=request.user, email_id=email_id)
-    try:
-        outbox_services.email_resend(email_id=email.pk)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request, _("The e-mail to %(to)s is queued again.") % {"to": email.recipient}
-        )
-    return redirect("members:outbox-detail", email_id=email.pk)
 
 
 @require_POST

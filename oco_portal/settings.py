@@ -72,9 +72,12 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
+    "rules.apps.AutodiscoverRulesConfig",
+    "core",
     "members",
     "workshops",
     "programmes",
+    "oco_portal",
 ]
 
 MIDDLEWARE = [
@@ -90,8 +93,9 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "members.middleware.UserPreferencesMiddleware",
-    "members.middleware.SecretariatMfaMiddleware",
+    "oco_portal.middleware.UserPreferencesMiddleware",
+    "oco_portal.middleware.SecretariatMfaMiddleware",
+    "oco_portal.middleware.NotPermittedAsNotFoundMiddleware",
 ]
 
 ROOT_URLCONF = "oco_portal.urls"
@@ -182,7 +186,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "outbox-dispatch-pending": {
-        "task": "members.outbox_dispatch_pending",
+        "task": "core.outbox_dispatch_pending",
         "schedule": 60.0,
     },
     "invitation-reminders": {

@@ -26,6 +26,7 @@ urlpatterns = [
         certificates.certificate_verify,
         name="certificate-verify",
     ),
+    path("", include("core.urls")),
     path("", include("members.urls")),
     path("", include("workshops.urls")),
     path("", include("programmes.urls")),

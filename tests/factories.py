@@ -4,7 +4,8 @@ import factory
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
 
-from members.models import DonorContact, FocalPoint, Organisation, OutgoingEmail, User
+from core.models import OutgoingEmail
+from members.models import DonorContact, FocalPoint, Organisation, User
 
 TEST_PASSWORD = "a-long-test-password-91"
 TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"

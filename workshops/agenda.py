@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from oco_portal.pdf import render_pdf
+from core.pdf import render_pdf
 from workshops.models import Session, Workshop
 
 PDF_CACHE_SECONDS = 7 * 24 * 3600

@@ -4,7 +4,8 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from members.models import OutgoingEmail, User
+from core.models import OutgoingEmail
+from members.models import User
 from workshops.models import Invitation, Registration, Workshop
 from workshops.selectors import manage_workshop, require_secretariat
 

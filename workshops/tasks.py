@@ -3,7 +3,7 @@
 Each takes ids only and is safe to run twice: every invitation is claimed by a conditional
 UPDATE before its e-mail is stored, and every e-mail before it is sent. Invitations are
 delivered in batches over one SMTP connection; retries of temporary SMTP failures are the
-outbox's task (members.outbox_send).
+outbox's task (core.outbox_send).
 """
 
 import logging

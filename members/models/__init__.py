@@ -5,7 +5,6 @@ from members.models.organisations import (
     TradeAgreementParty,
     validate_time_zone,
 )
-from members.models.outbox import OutgoingAttachment, OutgoingEmail
 from members.models.users import DonorContact, FocalPoint, User
 
 __all__ = [
@@ -14,8 +13,6 @@ __all__ = [
     "ExpertiseArea",
     "FocalPoint",
     "Organisation",
-    "OutgoingAttachment",
-    "OutgoingEmail",
     "TradeAgreement",
     "TradeAgreementParty",
     "User",

@@ -3,8 +3,8 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError
 from members.models import DonorContact, FocalPoint, Organisation, User
-from oco_portal.errors import ServiceError
 
 PROFILE_FIELDS = (
     "name",

@@ -2,7 +2,7 @@
 
 A request marks the PDF "building" and queues the task after commit. The task computes the
 plan's fingerprint (a hash of everything the document shows); when the stored file already
-has it, nothing is built. Otherwise it renders with WeasyPrint (oco_portal.pdf: only the
+has it, nothing is built. Otherwise it renders with WeasyPrint (core.pdf: only the
 portal's static files may be fetched; user text is autoescaped), stores a new file, swaps it
 in with a conditional update and deletes the old one, so there is never more than one file.
 A failure is recorded on the row and shown on the page, which offers a retry.
@@ -18,9 +18,9 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError
+from core.pdf import render_pdf
 from members.models import User
-from oco_portal.errors import ServiceError
-from oco_portal.pdf import render_pdf
 from programmes.models import ActionPlan, ActionPlanPdf
 from programmes.models.action_plans import action_plan_pdf_path
 from programmes.selectors.action_plans import PlanView, plan_document

@@ -19,8 +19,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError
 from members.models import Organisation, User
-from oco_portal.errors import ServiceError
 from programmes.models import ActionItem, ActionItemUpdate, ActionPlan, TfaMeasure
 from programmes.selectors.action_plans import is_focal_point_of, may_edit_items, may_follow_up
 from workshops.models import Registration, Workshop

@@ -6,8 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError, refuse_unknown_fields
 from members.models import User
-from oco_portal.errors import ServiceError, refuse_unknown_fields
 from programmes.models import Agreement
 from programmes.services.strategic_plans import require_secretariat_actor
 from workshops.services.documents import read_checked

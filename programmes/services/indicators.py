@@ -4,8 +4,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError, refuse_unknown_fields
 from members.models import User
-from oco_portal.errors import ServiceError, refuse_unknown_fields
 from programmes.models import Activity, Indicator, IndicatorPeriod
 from programmes.services.strategic_plans import require_secretariat_actor
 

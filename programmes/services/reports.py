@@ -16,9 +16,9 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError
+from core.pdf import render_pdf
 from members.models import Organisation, User
-from oco_portal.errors import ServiceError
-from oco_portal.pdf import render_pdf
 from programmes.models import ReportFile
 from programmes.models.reports import report_file_path
 from programmes.reports.data import DonorReport, build_report

@@ -3,8 +3,8 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError, refuse_unknown_fields
 from members.models import User
-from oco_portal.errors import ServiceError, refuse_unknown_fields
 from programmes.models import Activity, ProgressUpdate
 from workshops.models import Workshop
 

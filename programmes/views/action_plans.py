@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.errors import ServiceError
 from members.models import Organisation
-from oco_portal.errors import ServiceError
 from programmes import services
 from programmes.forms import ActionItemForm, ActionItemUpdateForm, PdfLanguageForm
 from programmes.models import ActionPlan, ActionPlanPdf

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
-from oco_portal.errors import ServiceError
+from core.errors import ServiceError
 from programmes import selectors, services
 from programmes.forms import AgreementForm
 from workshops.selectors import is_secretariat, require_secretariat

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
-from oco_portal.errors import ServiceError
+from core.errors import ServiceError
 from programmes import selectors, services
 from programmes.models import ReportFile
 from programmes.reports.iati import iati_xml

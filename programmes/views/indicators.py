@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from oco_portal.errors import ServiceError
+from core.errors import ServiceError
 from programmes import selectors, services
 from programmes.forms import IndicatorForm, IndicatorPeriodForm
 from workshops.selectors import require_secretariat

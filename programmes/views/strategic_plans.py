@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from oco_portal.errors import ServiceError
+from core.errors import ServiceError
 from programmes import selectors, services
 from programmes.forms import ActivityForm, ProgressUpdateForm, WorkshopLinkForm
 from workshops.selectors import is_secretariat, require_secretariat

@@ -8,8 +8,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from core.models import OutgoingEmail
 from members.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_email
-from members.models import OutgoingEmail, User
+from members.models import User
 from tests.browser.conftest import screenshot
 from tests.browser.helpers import (
     enter_totp_code,

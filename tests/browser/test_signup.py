@@ -5,7 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from members.models import OutgoingEmail, User
+from core.models import OutgoingEmail
+from members.models import User
 from tests.browser.helpers import expect_signed_in_as, field, heading, navigation
 
 pytestmark = pytest.mark.browser

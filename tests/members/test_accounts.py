@@ -6,7 +6,8 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.urls import reverse
 
-from members.models import FocalPoint, OutgoingEmail, User
+from core.models import OutgoingEmail
+from members.models import FocalPoint, User
 from tests.factories import TEST_PASSWORD, OrganisationFactory, SecretariatFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

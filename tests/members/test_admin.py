@@ -2,7 +2,8 @@
 
 import pytest
 
-from members.models import OutgoingEmail, User
+from core.models import OutgoingEmail
+from members.models import User
 from tests.factories import FocalPointFactory, OutgoingEmailFactory, SecretariatFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +44,7 @@ def test_admin_index_shows_the_portal_models(admin_client):
 
     assert "OCO Portal administration" in page
     assert 'href="/admin/members/user/"' in page
-    assert 'href="/admin/members/outgoingemail/"' in page
+    assert 'href="/admin/core/outgoingemail/"' in page
 
 
 def test_admin_person_pages_show_the_person_and_their_links(admin_client):
@@ -79,13 +80,13 @@ def test_admin_refuses_an_address_already_used_in_another_case(admin_client):
 def test_admin_shows_the_outbox_read_only(admin_client):
     email = OutgoingEmailFactory(subject="Invitation to the TFA workshop")
 
-    listing = admin_client.get("/admin/members/outgoingemail/").content.decode()
-    adding = admin_client.get("/admin/members/outgoingemail/add/")
+    listing = admin_client.get("/admin/core/outgoingemail/").content.decode()
+    adding = admin_client.get("/admin/core/outgoingemail/add/")
 
     assert "Invitation to the TFA workshop" in listing
     assert adding.status_code == 403
     admin_client.post(
-        f"/admin/members/outgoingemail/{email.pk}/change/", {"subject": "Changed", "status": "sent"}
+        f"/admin/core/outgoingemail/{email.pk}/change/", {"subject": "Changed", "status": "sent"}
     )
     email.refresh_from_db()
     assert email.subject == "Invitation to the TFA workshop"

@@ -4,7 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from members.models import OutgoingEmail, TradeAgreement, TradeAgreementParty
+from core.models import OutgoingEmail
+from members.models import TradeAgreement, TradeAgreementParty
 from tests.factories import (
     DonorContactFactory,
     FocalPointFactory,

@@ -8,10 +8,12 @@ import json
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from members.models import OutgoingEmail
-from members.services.outbox import (
+from core.errors import ServiceError
+from core.models import OutgoingEmail
+from core.services.mail import (
     LOST_TASK_AFTER,
     STALE_SENDING_AFTER,
     email_deliver,
@@ -20,8 +22,7 @@ from members.services.outbox import (
     email_store,
     outbox_dispatch_pending,
 )
-from members.tasks import outbox_send
-from oco_portal.errors import ServiceError
+from core.tasks import outbox_send
 from tests.factories import OutgoingEmailFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -127,7 +128,9 @@ def test_outbox_send_task_run_twice_sends_once(mailoutbox):
     assert len(mailoutbox) == 1
 
 
-def test_email_resend_refuses_an_email_that_has_not_failed(django_capture_on_commit_callbacks):
+def test_email_resend_refuses_an_email_that_has_not_failed(
+    secretariat, django_capture_on_commit_callbacks
+):
     for status in (OutgoingEmail.Status.QUEUED, OutgoingEmail.Status.SENT):
         email = OutgoingEmailFactory(status=status, attempts=1)
 
@@ -135,14 +138,14 @@ def test_email_resend_refuses_an_email_that_has_not_failed(django_capture_on_com
             django_capture_on_commit_callbacks() as callbacks,
             pytest.raises(ServiceError, match="Only a failed e-mail"),
         ):
-            email_resend(email_id=email.pk)
+            email_resend(actor=secretariat, email_id=email.pk)
 
         assert callbacks == []
         assert OutgoingEmail.objects.get(pk=email.pk).status == status
 
 
 def test_email_resend_sends_now_an_email_waiting_for_its_retry(
-    mailoutbox, django_capture_on_commit_callbacks
+    secretariat, mailoutbox, django_capture_on_commit_callbacks
 ):
     email = OutgoingEmailFactory(
         status=OutgoingEmail.Status.QUEUED,
@@ -152,7 +155,7 @@ def test_email_resend_sends_now_an_email_waiting_for_its_retry(
     )
 
     with django_capture_on_commit_callbacks(execute=True):
-        email_resend(email_id=email.pk)
+        email_resend(actor=secretariat, email_id=email.pk)
 
     email.refresh_from_db()
     assert email.status == OutgoingEmail.Status.SENT
@@ -160,13 +163,15 @@ def test_email_resend_sends_now_an_email_waiting_for_its_retry(
     assert len(mailoutbox) == 1
 
 
-def test_email_resend_queues_a_failed_email_again(mailoutbox, django_capture_on_commit_callbacks):
+def test_email_resend_queues_a_failed_email_again(
+    secretariat, mailoutbox, django_capture_on_commit_callbacks
+):
     email = OutgoingEmailFactory(
         status=OutgoingEmail.Status.FAILED, attempts=5, last_error="550 no such user"
     )
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        requeued = email_resend(email_id=email.pk)
+        requeued = email_resend(actor=secretariat, email_id=email.pk)
 
     assert requeued.status == OutgoingEmail.Status.QUEUED
     assert requeued.attempts == 0
@@ -225,7 +230,7 @@ def test_outbox_dispatch_pending_fails_emails_stuck_in_sending_without_sending_t
 
 
 def test_deliver_many_sends_each_queued_row_once_and_skips_rows_already_taken(mailoutbox):
-    from members.services.outbox import email_deliver_many
+    from core.services.mail import email_deliver_many
 
     rows = [_store(to=f"officer{n}@customs.gov.to", dispatch=False) for n in range(3)]
     taken = OutgoingEmailFactory(status=OutgoingEmail.Status.SENDING)
@@ -239,3 +244,13 @@ def test_deliver_many_sends_each_queued_row_once_and_skips_rows_already_taken(ma
     assert set(
         OutgoingEmail.objects.filter(pk__in=[r.pk for r in rows]).values_list("status", flat=True)
     ) == {"sent"}
+
+
+def test_email_resend_refuses_an_actor_who_may_not_and_changes_nothing(delegate):
+    email = OutgoingEmailFactory(status=OutgoingEmail.Status.FAILED, attempts=5)
+
+    with pytest.raises(PermissionDenied):
+        email_resend(actor=delegate, email_id=email.pk)
+
+    email.refresh_from_db()
+    assert (email.status, email.attempts) == (OutgoingEmail.Status.FAILED, 5)

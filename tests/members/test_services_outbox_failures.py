@@ -10,10 +10,10 @@ import pytest
 from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
 
-from members.models import OutgoingEmail
-from members.services import outbox
-from members.services.outbox import email_deliver, email_store
-from members.tasks import outbox_send
+from core.models import OutgoingEmail
+from core.services import mail as outbox
+from core.services.mail import email_deliver, email_store
+from core.tasks import outbox_send
 from tests.factories import OutgoingEmailFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,9 +3,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.errors import ServiceError
 from members.models import DonorContact, FocalPoint, User
 from members.services.people import user_complete_signup, user_set_roles, user_update_profile
-from oco_portal.errors import ServiceError
 from tests.factories import (
     DonorContactFactory,
     FocalPointFactory,

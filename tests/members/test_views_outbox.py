@@ -2,7 +2,7 @@
 
 import pytest
 
-from members.models import OutgoingEmail
+from core.models import OutgoingEmail
 from tests.factories import OutgoingEmailFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
 
-from oco_portal.errors import ServiceError
+from core.errors import ServiceError
 from programmes import services
 from programmes.models import ActionItem, ActionItemUpdate, ActionPlan
 from programmes.selectors import action_plans as selectors

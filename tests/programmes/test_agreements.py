@@ -8,8 +8,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
+from core.errors import ServiceError
 from members.models import Organisation
-from oco_portal.errors import ServiceError
 from programmes import services
 from programmes.models import Activity, Agreement
 from tests.workshops.factories import WorkshopFactory

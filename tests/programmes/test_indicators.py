@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from oco_portal.errors import ServiceError
+from core.errors import ServiceError
 from programmes import selectors, services
 from programmes.models import Activity, Indicator, IndicatorPeriod
 from tests.factories import OrganisationFactory, UserFactory

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from oco_portal.errors import ServiceError
+from core.errors import ServiceError
 from programmes import services
 from programmes.models import ReportFile
 from programmes.report_tasks import build_report_pdf

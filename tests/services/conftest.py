@@ -80,7 +80,7 @@ class CeleryWorker:
     def task_outcomes(self, task_id: str) -> list[str]:
         """Return values the worker logged for `task_id`, one per run that succeeded."""
         pattern = re.compile(
-            rf"Task members\.outbox_send\[{re.escape(task_id)}\] succeeded in [\d.e-]+s: '(\w+)'"
+            rf"Task core\.outbox_send\[{re.escape(task_id)}\] succeeded in [\d.e-]+s: '(\w+)'"
         )
         return pattern.findall(self.log())
 

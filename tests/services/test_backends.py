@@ -9,8 +9,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, connections
 
-from members.models import OutgoingEmail
-from members.services.outbox import email_deliver
+from core.models import OutgoingEmail
+from core.services.mail import email_deliver
 from tests.factories import OutgoingEmailFactory
 from tests.services.needs import needs_postgres, needs_redis
 

@@ -12,9 +12,9 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
-from members.models import OutgoingEmail
-from members.services.outbox import email_store
-from members.tasks import outbox_send
+from core.models import OutgoingEmail
+from core.services.mail import email_store
+from core.tasks import outbox_send
 from tests.factories import OutgoingEmailFactory
 
 pytestmark = pytest.mark.services
@@ -64,9 +64,7 @@ def test_worker_sends_emails_queued_in_a_committed_transaction(celery_worker, sm
     by_recipient = {row.recipient: row for row in rows.values()}
     assert by_recipient[greylisted].attempts == 2  # refused once, retried by the worker
     assert by_recipient["delegate0@customs.gov.sb"].attempts == 1
-    assert re.search(
-        r"Task members\.outbox_send\[[\w-]+\] retry: Retry in 0\.2s", celery_worker.log()
-    )
+    assert re.search(r"Task core\.outbox_send\[[\w-]+\] retry: Retry in 0\.2s", celery_worker.log())
     assert mail.outbox == []  # nothing was sent in this process: the worker did it
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from members.models import OutgoingEmail
+from core.models import OutgoingEmail
 from tests.workshops.attendance_helpers import approved, attend, past_workshop
 from workshops.certificate_tasks import issue_certificates
 from workshops.models import Certificate, EvaluationRequest

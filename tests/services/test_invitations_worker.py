@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from members.models import OutgoingEmail
+from core.models import OutgoingEmail
 from tests.factories import OrganisationFactory
 from tests.workshops.factories import OpenWorkshopFactory
 from workshops.models import Invitation

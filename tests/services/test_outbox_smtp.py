@@ -13,9 +13,9 @@ from collections import Counter
 
 import pytest
 
-from members.models import OutgoingEmail
-from members.services.outbox import email_store
-from members.tasks import outbox_send
+from core.models import OutgoingEmail
+from core.services.mail import email_store
+from core.tasks import outbox_send
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db]
 

@@ -10,7 +10,7 @@ import threading
 import pytest
 from django.db import connections
 
-from oco_portal.errors import ServiceError
+from core.errors import ServiceError
 from tests.factories import OrganisationFactory, UserFactory
 from tests.services.needs import needs_postgres
 from tests.workshops.factories import OpenWorkshopFactory

@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from oco_portal import pdf
+from core import pdf
 from tests.factories import UserFactory
 from tests.workshops.factories import (
     FacilitationFactory,

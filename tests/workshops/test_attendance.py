@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from oco_portal.errors import ServiceError
+from core.errors import ServiceError
 from tests.factories import UserFactory
 from tests.workshops.attendance_helpers import approved, facilitator_of, past_workshop
 from tests.workshops.factories import RegistrationFactory

@@ -6,7 +6,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from members.models import OutgoingEmail, User
+from core.models import OutgoingEmail
+from members.models import User
 from workshops.demo import KOREA_SLUG
 from workshops.models import Attendance, Certificate, Evaluation, Registration, Workshop
 from workshops.selectors_attendance import attended_registrations

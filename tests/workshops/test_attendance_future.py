@@ -7,7 +7,7 @@ import zoneinfo
 import pytest
 from django.utils import timezone
 
-from oco_portal.errors import ServiceError
+from core.errors import ServiceError
 from tests.factories import UserFactory
 from tests.workshops.attendance_helpers import approved, facilitator_of
 from tests.workshops.factories import WorkshopFactory

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core import mail
 
-from members.models import OutgoingEmail
+from core.models import OutgoingEmail
 from tests.factories import OrganisationFactory, UserFactory
 from tests.workshops.attendance_helpers import approved, attend, past_workshop
 from tests.workshops.factories import FundingFactory

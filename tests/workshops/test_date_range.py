@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from oco_portal.errors import ServiceError
+from core.errors import ServiceError
 from tests.workshops.factories import OpenWorkshopFactory
 from workshops.forms.workshops import WorkshopForm
 from workshops.ical import workshops_feed

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from members.services.outbox import email_render
+from core.services.mail import email_render
 from tests.factories import OrganisationFactory, UserFactory
 from tests.workshops.factories import OpenWorkshopFactory, RegistrationFactory
 from workshops.models import Invitation

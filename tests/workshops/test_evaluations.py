@@ -8,8 +8,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from members.models import OutgoingEmail
-from oco_portal.errors import ServiceError
+from core.errors import ServiceError
+from core.models import OutgoingEmail
 from tests.workshops.attendance_helpers import approved, past_workshop
 from tests.workshops.factories import RegistrationFactory
 from workshops.certificate_tasks import request_evaluations

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 import members.services.experts
+from core.errors import ServiceError
 from members.models import ExpertProfile
 from members.services.experts import expert_profile_save
-from oco_portal.errors import ServiceError
 from tests.factories import UserFactory
 from tests.workshops.factories import (
     ExpertiseAreaFactory,

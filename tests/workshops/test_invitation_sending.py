@@ -9,7 +9,7 @@ from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
 
-from members.models import OutgoingEmail
+from core.models import OutgoingEmail
 from tests.factories import FocalPointFactory, OrganisationFactory
 from tests.workshops.factories import OpenWorkshopFactory
 from workshops import tasks

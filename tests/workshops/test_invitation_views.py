@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from members.models import OutgoingEmail
+from core.models import OutgoingEmail
 from tests.factories import FocalPointFactory, OrganisationFactory
 from tests.workshops.factories import OpenWorkshopFactory, WorkshopFactory
 from workshops.models import Invitation

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from members.models import OutgoingEmail
+from core.models import OutgoingEmail
 from tests.factories import UserFactory
 from tests.workshops.factories import FundingFactory, RegistrationFactory, WorkshopFactory
 from workshops.models import Workshop

@@ -7,7 +7,8 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.urls import NoReverseMatch, reverse
 
-from members.models import OutgoingEmail, User
+from core.models import OutgoingEmail
+from members.models import User
 from tests.factories import FocalPointFactory, UserFactory
 from tests.workshops.factories import OpenWorkshopFactory, RegistrationFactory
 from workshops.models import Invitation

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from members.models import OutgoingEmail
+from core.models import OutgoingEmail
 from tests.factories import FocalPointFactory, OrganisationFactory, UserFactory
 from tests.workshops.factories import (
     FacilitationFactory,

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from django.db.models import QuerySet
 
+from core.errors import ServiceError
 from members.models import Organisation
-from oco_portal.errors import ServiceError
 from tests.factories import OrganisationFactory, UserFactory
 from tests.workshops.factories import (
     FacilitationFactory,

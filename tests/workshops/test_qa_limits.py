@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
+from core.errors import ServiceError
 from members.models import ExpertiseArea
-from oco_portal.errors import ServiceError
 from tests.workshops.attendance_helpers import past_workshop
 from workshops.forms.attendance import EvaluationForm
 from workshops.forms.experts import ExpertProfileForm

@@ -8,7 +8,7 @@ import zoneinfo
 import pytest
 from django.utils import timezone
 
-from oco_portal.errors import ServiceError
+from core.errors import ServiceError
 from tests.workshops.factories import OpenWorkshopFactory, RegistrationFactory, WorkshopFactory
 from workshops.models import Registration, Workshop
 from workshops.services import registrations as services

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from members.models import OutgoingEmail
-from oco_portal.errors import ServiceError
+from core.errors import ServiceError
+from core.models import OutgoingEmail
 from tests.factories import OrganisationFactory, UserFactory
 from tests.workshops.factories import FundingFactory, OpenWorkshopFactory, SeatQuotaFactory
 from workshops.models import Registration

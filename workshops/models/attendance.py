@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from members.models import OutgoingEmail
+from core.models import OutgoingEmail
 from workshops.models.registrations import Registration
 
 # Letters and digits a reader cannot mistake for one another (no 0/O, 1/I/L, U/V).

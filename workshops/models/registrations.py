@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from members.models import Organisation, OutgoingEmail
+from core.models import OutgoingEmail
+from members.models import Organisation
 from workshops.models.workshops import Funding, Workshop
 
 

@@ -6,8 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError
 from members.models import User
-from oco_portal.errors import ServiceError
 from workshops.models import Attendance, Registration, Workshop
 
 # Check-in happens while a workshop runs and, to correct a slip, after it is completed.

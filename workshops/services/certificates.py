@@ -18,8 +18,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from members.services.outbox import email_queue
-from oco_portal.pdf import render_pdf
+from core.pdf import render_pdf
+from core.services.mail import email_queue
 from workshops.models import Certificate, Workshop
 from workshops.models.attendance import certificate_path
 from workshops.selectors_attendance import attended_registrations

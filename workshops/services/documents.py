@@ -11,8 +11,8 @@ from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError
 from members.models import User
-from oco_portal.errors import ServiceError
 from workshops.models import Document, Workshop
 from workshops.public_cache import changes_public_pages
 

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError
+from core.services.mail import email_queue
 from members.models import User
-from members.services.outbox import email_queue
-from oco_portal.errors import ServiceError
 from workshops.models import Evaluation, EvaluationRequest, Registration, Workshop
 from workshops.models.attendance import EVALUATION_QUESTIONS
 

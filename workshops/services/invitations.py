@@ -22,9 +22,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError
+from core.services.mail import email_deliver_many, email_queue
 from members.models import FocalPoint, Organisation, TradeAgreementParty, User
-from members.services.outbox import email_deliver_many, email_queue
-from oco_portal.errors import ServiceError
 from workshops.models import Invitation, Workshop
 
 logger = logging.getLogger(__name__)

@@ -13,9 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError
+from core.services.mail import email_queue
 from members.models import FocalPoint, Organisation, User
-from members.services.outbox import email_queue
-from oco_portal.errors import ServiceError
 from workshops.models import Invitation, Registration, Workshop
 from workshops.services.invitations import (
     check_open,

@@ -9,8 +9,8 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError
 from members.models import Organisation, User
-from oco_portal.errors import ServiceError
 from workshops.models import Facilitation, Funding, Registration, SeatQuota, Session, Workshop
 from workshops.public_cache import changes_public_pages
 

@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.errors import ServiceError
+from core.services.mail import email_queue
 from members.models import Organisation, User
-from members.services.outbox import email_queue
-from oco_portal.errors import ServiceError
 from workshops.ical import workshop_calendar
 from workshops.models import Funding, Invitation, Registration, Workshop
 from workshops.services.planning import seats_for

@@ -14,7 +14,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone, translation
 
-from oco_portal.pdf import render_pdf
+from core.pdf import render_pdf
 from workshops.models import Registration
 from workshops.models.registrations import visa_letter_path
 

@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError
+from core.services.mail import email_queue
 from members.models import User, validate_time_zone
-from members.services.outbox import email_queue
-from oco_portal.errors import ServiceError
 from workshops.models import Facilitation, Registration, SeatQuota, Workshop
 from workshops.public_cache import changes_public_pages
 from workshops.services.documents import document_copy

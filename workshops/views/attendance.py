@@ -11,8 +11,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from oco_portal.errors import ServiceError
-from oco_portal.pdf import render_pdf
+from core.errors import ServiceError
+from core.pdf import render_pdf
 from workshops import selectors as workshop_selectors
 from workshops import selectors_attendance as selectors
 from workshops.forms.attendance import AttendanceRulesForm, CheckInFilterForm, CheckInForm

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
-from oco_portal.errors import ServiceError
+from core.errors import ServiceError
 from workshops import selectors
 from workshops.forms.documents import DocumentForm
 from workshops.models import Document

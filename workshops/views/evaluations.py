@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from oco_portal.errors import ServiceError
+from core.errors import ServiceError
 from workshops import selectors_attendance, selectors_registrations
 from workshops.forms.attendance import EvaluationForm
 from workshops.models import Registration

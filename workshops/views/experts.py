@@ -6,8 +6,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError
 from members.services.experts import expert_profile_save
-from oco_portal.errors import ServiceError
 from workshops import selectors
 from workshops.forms.experts import ExpertFilterForm, ExpertProfileForm
 

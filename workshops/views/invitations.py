@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from oco_portal.errors import ServiceError
+from core.errors import ServiceError
 from workshops import selectors_invitations as selectors
 from workshops.forms.invitations import InviteForm, nominee_formset
 from workshops.models import Invitation

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from oco_portal.errors import ServiceError
+from core.errors import ServiceError
 from workshops import selectors
 from workshops.forms.workshops import CancelForm, ManageFilterForm, WorkshopForm
 from workshops.services import workshops as services

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from oco_portal.errors import ServiceError
+from core.errors import ServiceError
 from workshops import exports, selectors, selectors_registrations
 from workshops.forms.registrations import BULK_ACTIONS, BulkActionForm, ParticipantFilterForm
 from workshops.services import registrations as services

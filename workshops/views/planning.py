@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from oco_portal.errors import ServiceError
+from core.errors import ServiceError
 from workshops import selectors, selectors_registrations
 from workshops.forms.planning import FacilitationForm, FundingForm, SeatsForm, SessionForm
 from workshops.models import Funding, Session, Workshop

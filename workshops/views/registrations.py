@@ -10,8 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import ServiceError
 from members.services.people import user_update_profile
-from oco_portal.errors import ServiceError
 from workshops import selectors_invitations, selectors_registrations
 from workshops.forms.registrations import RegistrationForm
 from workshops.models import Invitation, Registration, Workshop

@@ -2,17 +2,17 @@
 
 from celery import shared_task
 
-from members.services import outbox
+from core.services import mail
 
 
 # Each task sets its soft limit below its hard one: the project-wide soft limit (240 s) is above
 # these hard limits, and Celery refuses to enqueue a task whose soft limit exceeds its hard one.
 @shared_task(
-    name="members.outbox_send", bind=True, max_retries=None, time_limit=120, soft_time_limit=100
+    name="core.outbox_send", bind=True, max_retries=None, time_limit=120, soft_time_limit=100
 )
 def outbox_send(self, email_id: int) -> str:
     """Deliver one outbox row; safe to run twice (the row is claimed before sending)."""
-    delivery = outbox.email_deliver(email_id=email_id)
+    delivery = mail.email_deliver(email_id=email_id)
     if delivery.outcome == "retry":
         if self.request.is_eager:
             # In-process, a retry would run at once and its exception would reach the request
@@ -22,7 +22,7 @@ def outbox_send(self, email_id: int) -> str:
     return delivery.outcome
 
 
-@shared_task(name="members.outbox_dispatch_pending", time_limit=120, soft_time_limit=100)
+@shared_task(name="core.outbox_dispatch_pending", time_limit=120, soft_time_limit=100)
 def outbox_dispatch_pending() -> dict[str, int]:
     """Beat job: re-dispatch queued rows whose task was lost; fail rows hung mid-send."""
-    return outbox.outbox_dispatch_pending()
+    return mail.outbox_dispatch_pending()

@@ -5,9 +5,10 @@ import smtplib
 import socket
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, mailers
 from django.db import transaction
 from django.db.models import F, Q
 from django.template import TemplateDoesNotExist
@@ -15,8 +16,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from members.models import OutgoingAttachment, OutgoingEmail, User
-from oco_portal.errors import ServiceError
+from core.errors import ServiceError
+from core.models import OutgoingAttachment, OutgoingEmail
+from core.permissions import require
+from core.queue import enqueue, enqueue_on_commit
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +28,7 @@ STALE_SENDING_AFTER = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT * 2)
 # A queued row whose task has not run by then is dispatched again (the claim makes it harmless).
 LOST_TASK_AFTER = timedelta(minutes=2)
 MAX_BACKOFF_SECONDS = 1800
+SEND_TASK = "core.outbox_send"
 
 
 @dataclass(frozen=True)
@@ -34,10 +38,8 @@ class Delivery:
 
 
 def _enqueue(email_ids: list[int]) -> None:
-    from members.tasks import outbox_send
-
     for email_id in email_ids:
-        outbox_send.delay_on_commit(email_id)
+        enqueue_on_commit(SEND_TASK, email_id)
 
 
 def email_render(*, template: str, context: dict, language: str) -> tuple[str, str, str]:
@@ -58,7 +60,7 @@ def email_queue(
     template: str,
     context: dict,
     language: str = "en",
-    user: User | None = None,
+    user: Any = None,
     attachments: list[tuple[str, bytes, str]] | None = None,
     dispatch: bool = True,
 ) -> OutgoingEmail:
@@ -90,7 +92,7 @@ def email_store(
     body_html: str = "",
     template: str,
     language: str,
-    user: User | None = None,
+    user: Any = None,
     attachments: list[tuple[str, bytes, str]] | None = None,
     dispatch: bool = True,
 ) -> OutgoingEmail:
@@ -191,11 +193,7 @@ def _send(email: OutgoingEmail, connection) -> Delivery:
 def email_deliver_many(*, email_ids: list[int]) -> dict[str, int]:
     """Send queued e-mails over one SMTP connection (mass mail: invitations). Each row is
     claimed like email_deliver's, so rows another task has taken are skipped; a temporary
-    failure hands that row to members.outbox_send with its backoff. Returns the outcomes."""
-    from django.core.mail import mailers
-
-    from members.tasks import outbox_send
-
+    failure hands that row to core.outbox_send with its backoff. Returns the outcomes."""
     outcomes = {"sent": 0, "skipped": 0, "retry": 0, "failed": 0}
     connection = mailers.default
     try:
@@ -207,7 +205,7 @@ def email_deliver_many(*, email_ids: list[int]) -> dict[str, int]:
             delivery = _send(email, connection)
             outcomes[delivery.outcome] += 1
             if delivery.outcome == "retry":
-                outbox_send.apply_async((email.id,), countdown=delivery.retry_in)
+                enqueue(SEND_TASK, email.id, countdown=delivery.retry_in)
                 connection.close()  # a dropped or refusing session: start the next one afresh
     finally:
         connection.close()
@@ -234,9 +232,11 @@ def _record_failure(email: OutgoingEmail, error: Exception) -> Delivery:
     return Delivery("failed")
 
 
-def email_resend(*, email_id: int) -> OutgoingEmail:
+def email_resend(*, actor: Any, email_id: int) -> OutgoingEmail:
     """Queue again a failed e-mail, or send now one waiting for its next retry (without a
-    worker, in development, nothing else would). Anything else is refused."""
+    worker, in development, nothing else would). Anything else is refused; so is an actor
+    without core.resend_email (PermissionDenied)."""
+    require(actor, "core.resend_email")
     with transaction.atomic():
         requeued = (
             OutgoingEmail.objects.filter(id=email_id)

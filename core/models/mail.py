@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +17,7 @@ class OutgoingEmail(models.Model):
     message_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     recipient = models.EmailField(_("recipient"))
     recipient_user = models.ForeignKey(
-        "members.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     subject = models.CharField(_("subject"), max_length=300)
     template = models.CharField(_("template"), max_length=200)

@@ -1,0 +1,3 @@
+from core.models.mail import OutgoingAttachment, OutgoingEmail
+
+__all__ = ["OutgoingAttachment", "OutgoingEmail"]
