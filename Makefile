@@ -12,15 +12,17 @@ find_python = $(shell for p in $(PYTHON) python3.13 python3.12 python3 \
 	  command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	  && { command -v $$p; break; }; done)
 
-.PHONY: help run test lint format check-deploy worker beat bench clean
+.PHONY: help run test lint lock format check-deploy worker beat bench clean
 
 help:
 	@echo "make run    - set up .venv, the database, reference and demo data; serve on http://$(HOST):$(PORT)"
 	@echo "make test   - the whole test suite (PostgreSQL/Redis/SMTP when DATABASE_URL/REDIS_URL/EMAIL_URL are set)"
-	@echo "make lint   - ruff, migrations check and the production deployment check"
+	@echo "make lint   - ruff, djLint, mypy, migrations check and the production deployment check"
+	@echo "make lock   - recompile requirements*.txt (pinned, with hashes) from requirements*.in"
 	@echo "make worker - a Celery worker (needs REDIS_URL); make beat - the Celery beat scheduler"
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+# The venv, made with $(find_python); one made with an older Python is replaced.
+define make_venv
 	@py="$(find_python)"; \
 	if [ -z "$$py" ]; then \
 	  echo "No Python 3.12 or newer found. Install one (e.g. 'pyenv install 3.12') or run 'make PYTHON=/path/to/python3.12 ...'." >&2; \
@@ -28,9 +30,28 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	fi; \
 	if [ -x $(VPY) ] && ! $(VPY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then rm -rf $(VENV); fi; \
 	[ -x $(VPY) ] || { echo "Creating $(VENV) with $$py"; "$$py" -m venv $(VENV); }
+endef
+
+# Installs the dev lock (runtime and tooling, every package pinned with its hashes, so pip checks
+# each download); again whenever a lock changes.
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(make_venv)
 	$(VPY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(VPY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(VPY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	@touch $@
+
+# Recompiles the locks from the .in files with uv, for every platform and Python 3.12 and newer.
+# Pins already in a lock are kept; LOCK_ARGS="--upgrade-package NAME" (or "--upgrade") moves them.
+UV_VERSION = $(shell sed -n 's/^uv==//p' requirements-dev.in)
+UV_COMPILE = $(VENV)/bin/uv pip compile --quiet --universal --python-version 3.12 --generate-hashes \
+	--custom-compile-command "make lock" $(LOCK_ARGS)
+
+lock:
+	$(make_venv)
+	@[ "$$($(VENV)/bin/uv --version 2>/dev/null)" = "uv $(UV_VERSION)" ] || \
+	  $(VPY) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	$(UV_COMPILE) requirements.in -o requirements.txt
+	$(UV_COMPILE) requirements-dev.in -o requirements-dev.txt
 
 run: $(VENV)/.installed
 	$(VPY) manage.py migrate --no-input
