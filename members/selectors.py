@@ -36,7 +36,7 @@ class Roles:
 def user_roles(*, user: User | AnonymousUser) -> Roles:
     if not user.is_authenticated:
         return Roles()
-    links = (
+    links = list(
         Organisation.objects.filter(Q(focal_points__user=user) | Q(donor_contacts__user=user))
         .annotate(
             is_focal=Count("focal_points", filter=Q(focal_points__user=user)),
@@ -44,7 +44,6 @@ def user_roles(*, user: User | AnonymousUser) -> Roles:
         )
         .order_by("name")
     )
-    links = list(links)
     return Roles(
         secretariat=user.is_secretariat,
         focal_point_of=[org for org in links if org.is_focal],

@@ -48,7 +48,7 @@ def email_render(*, template: str, context: dict, language: str) -> tuple[str, s
         subject = render_to_string(f"emails/{template}/subject.txt", context)
         body_text = render_to_string(f"emails/{template}/body.txt", context)
         try:
-            body_html = render_to_string(f"emails/{template}/body.html", context)
+            body_html: str = render_to_string(f"emails/{template}/body.html", context)
         except TemplateDoesNotExist:
             body_html = ""
     return " ".join(subject.split()), body_text, body_html

@@ -97,7 +97,7 @@ def workshop_plans(*, user: User, workshop_pk: int) -> WorkshopPlans:
         .order_by("administration__name")
     )
     regional = next((p for p in plans if p.level == ActionPlan.Level.REGIONAL), None)
-    national = [p for p in plans if p.level == ActionPlan.Level.NATIONAL]
+    national: list[ActionPlan] = [p for p in plans if p.level == ActionPlan.Level.NATIONAL]
     candidates = Organisation.objects.filter(
         Exists(
             Registration.objects.filter(
@@ -184,9 +184,10 @@ def group_by_article(items: list[ActionItem]) -> list[ItemGroup]:
         ),
     )
     groups = []
-    for article, members in groupby(items, key=_article_key):
-        members = list(members)
-        title = members[0].tfa_measure.article_title if article is not None else ""
+    for article, grouped in groupby(items, key=_article_key):
+        members = list(grouped)
+        measure = members[0].tfa_measure  # None exactly when the article is None
+        title = measure.article_title if measure else ""
         groups.append(ItemGroup(article, title, members))
     return groups
 
@@ -195,9 +196,9 @@ def _plan_view(plan: ActionPlan, *, with_funders: bool = False) -> PlanView:
     view = PlanView(plan, group_by_article(list(_items().filter(plan=plan))))
     if plan.is_regional:
         national = list(_items().filter(plan__workshop_id=plan.workshop_id, plan__level="national"))
-        national.sort(key=lambda i: i.plan.administration.name)
-        for _plan_id, members in groupby(national, key=lambda i: i.plan_id):
-            members = list(members)
+        national.sort(key=lambda i: str(i.plan.administration))
+        for _plan_id, grouped in groupby(national, key=lambda i: i.plan_id):
+            members = list(grouped)
             view.national.append(NationalSection(members[0].plan, group_by_article(members)))
     if with_funders:
         view.funders = [
@@ -257,9 +258,9 @@ def overdue_items(*, user: User) -> list[OverdueGroup]:
         items = items.filter(
             plan__level=ActionPlan.Level.NATIONAL, plan__administration__focal_points__user=user
         )
-    items = list(items.order_by("plan__administration__name", "end_date", "id"))
+    ordered = items.order_by("plan__administration__name", "end_date", "id")
     groups: list[OverdueGroup] = []
-    for administration, members in groupby(items, key=lambda i: i.plan.administration):
+    for administration, members in groupby(ordered, key=lambda i: i.plan.administration):
         label = administration.name if administration else _("Regional (OCO Secretariat)")
         groups.append(OverdueGroup(label, administration, list(members)))
     groups.sort(key=lambda g: g.administration is not None)

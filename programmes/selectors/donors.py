@@ -56,8 +56,8 @@ def donor_workshop(*, user: User, donor: Organisation, slug: str) -> Workshop:
 
 def donor_years(*, user: User, donor: Organisation) -> list[int]:
     """The years in which the donor funded a workshop, newest first."""
-    dates = donor_workshops(user=user, donor=donor).filter(start_date__isnull=False)
-    return sorted({d.year for d in dates.values_list("start_date", flat=True)}, reverse=True)
+    dates = donor_workshops(user=user, donor=donor).values_list("start_date", flat=True)
+    return sorted({d.year for d in dates if d is not None}, reverse=True)
 
 
 def parse_year(value: str) -> int:

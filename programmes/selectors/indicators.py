@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from members.models import User
@@ -27,7 +28,7 @@ class Trained:
     """Officers trained in one period: distinct people, by sex and by administration."""
 
     total: int = 0
-    by_sex: list[tuple[str, int]] = field(default_factory=list)
+    by_sex: list[tuple[str | Promise, int]] = field(default_factory=list)
     by_administration: list[tuple[str, int]] = field(default_factory=list)
 
 
@@ -41,7 +42,7 @@ def officers_trained(workshops: QuerySet[Workshop], periods: list[IndicatorPerio
     people: dict[int, dict] = {period.pk: {} for period in periods}
     for person_id, gender, administration, started in rows:
         for period in periods:
-            if period.start <= started <= period.end:
+            if started is not None and period.start <= started <= period.end:
                 people[period.pk][person_id] = (gender, administration)
     result = {}
     for period in periods:
@@ -62,13 +63,15 @@ def _attach_values(indicators: list[Indicator], workshops: QuerySet[Workshop]) -
     trained = officers_trained(workshops, computed) if computed else {}
     for indicator in indicators:
         for period in indicator.periods.all():
-            period.trained = trained.get(period.pk)
-            period.value = period.trained.total if period.trained else period.actual
-            period.percent = (
-                min(100, round(100 * float(period.value) / float(period.target)))
-                if period.value is not None and period.target
+            found = trained.get(period.pk)
+            value = found.total if found else period.actual
+            percent = (
+                min(100, round(100 * float(value) / float(period.target)))
+                if value is not None and period.target
                 else None
             )
+            # The page reads each period's figures from the object.
+            period.trained, period.value, period.percent = found, value, percent  # type: ignore[attr-defined]
 
 
 def activity_indicators(*, user: User, activity: Activity) -> list[Indicator]:

@@ -9,7 +9,7 @@ from members.models import User
 from programmes.models import Activity, Objective, Priority, StrategicPlan
 from workshops.selectors import visible_workshops
 
-DONE_WEIGHT = {Activity.Status.DONE: 1.0, Activity.Status.IN_PROGRESS: 0.5}
+DONE_WEIGHT: dict[str, float] = {Activity.Status.DONE: 1.0, Activity.Status.IN_PROGRESS: 0.5}
 
 
 def require_signed_in(user) -> None:
@@ -58,11 +58,12 @@ def plan_tree(*, user: User, slug: str) -> StrategicPlan:
     except StrategicPlan.DoesNotExist:
         raise Http404 from None
     for priority in plan.priorities.all():
-        every = []
+        every: list[Activity] = []
         for objective in priority.objectives.all():
-            objective.progress = progress_of(list(objective.activities.all()))
+            # The page reads each priority's and objective's progress from the object.
+            objective.progress = progress_of(list(objective.activities.all()))  # type: ignore[attr-defined]
             every.extend(objective.activities.all())
-        priority.progress = progress_of(every)
+        priority.progress = progress_of(every)  # type: ignore[attr-defined]
     return plan
 
 

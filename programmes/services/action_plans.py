@@ -144,7 +144,7 @@ def action_item_add(
         status=status,
         position=(last or 0) + 1,
     )
-    item._history_user = actor
+    item._history_user = actor  # type: ignore[attr-defined]  # read by simple-history
     item.save()
     return item
 
@@ -181,7 +181,7 @@ def action_item_edit(
     item.tfa_category = tfa_category
     item.assistance_needed = (assistance_needed or "").strip()
     item.status = status
-    item._history_user = actor
+    item._history_user = actor  # type: ignore[attr-defined]  # read by simple-history
     item.save()
     return item
 
@@ -195,7 +195,7 @@ def action_item_delete(*, actor: User, item: ActionItem) -> None:
         raise ServiceError(
             _("Items of an adopted plan are kept: mark the item deferred instead of deleting it.")
         )
-    item._history_user = actor
+    item._history_user = actor  # type: ignore[attr-defined]  # read by simple-history
     item.delete()
 
 
@@ -224,7 +224,7 @@ def action_item_update_add(
     )
     if item.status != status_after:
         item.status = status_after
-        item._history_user = actor
+        item._history_user = actor  # type: ignore[attr-defined]  # read by simple-history
         item.save(update_fields=["status"])
     return update
 

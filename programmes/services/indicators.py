@@ -33,7 +33,9 @@ def indicator_save(
     if data.get("baseline_year") is not None and not 1990 <= data["baseline_year"] <= 2100:
         raise ServiceError(_("Give the baseline year as a year between 1990 and 2100."))
     taken = Indicator.objects.filter(activity=activity, title__iexact=title)
-    if taken.exclude(pk=indicator.pk if indicator else None).exists():
+    if indicator is not None:
+        taken = taken.exclude(pk=indicator.pk)
+    if taken.exists():
         raise ServiceError(_("This activity already has an indicator with this name."))
     if indicator is None:
         last = Indicator.objects.filter(activity=activity).aggregate(last=Max("position"))["last"]
@@ -80,7 +82,9 @@ def indicator_period_save(
     overlapping = IndicatorPeriod.objects.filter(
         indicator=indicator, start__lte=end, end__gte=start
     )
-    if overlapping.exclude(pk=period.pk if period else None).exists():
+    if period is not None:
+        overlapping = overlapping.exclude(pk=period.pk)
+    if overlapping.exists():
         raise ServiceError(_("This period overlaps another period of the same indicator."))
     period = period or IndicatorPeriod(indicator=indicator)
     for name, value in data.items():

@@ -105,7 +105,7 @@ def document_upload(
     data, sniffed = read_checked(upload)
     document = Document(
         workshop=workshop,
-        title=title or upload.name,
+        title=title or upload.name or "",
         original_name=(upload.name or "document")[-200:],
         content_type=sniffed.content_type,
         kind=sniffed.kind,
@@ -147,4 +147,5 @@ def document_delete(*, actor: User, document: Document) -> None:
     """Delete the row, and the file once the deletion is committed."""
     storage, name = document.file.storage, document.file.name
     document.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))

@@ -40,6 +40,7 @@ def _check_can_answer(*, actor: User, registration: Registration) -> None:
     if workshop.status != Workshop.Status.COMPLETED:
         raise ServiceError(_("The evaluation opens when the workshop is completed."))
     if not evaluation_is_open(workshop):
+        assert workshop.evaluation_closes_on is not None  # without one it stays open
         raise ServiceError(
             _("The evaluation closed on %(date)s: answers can no longer be given or changed.")
             % {"date": workshop.evaluation_closes_on.isoformat()}

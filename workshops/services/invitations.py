@@ -10,6 +10,7 @@ once, queues one e-mail per invitation and one reminder per invitation.
 import datetime as dt
 import logging
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -274,7 +275,8 @@ def _enqueue_send(invitation_ids: list[int]) -> None:
     from workshops.tasks import send_invitations
 
     for start in range(0, len(invitation_ids), SEND_BATCH_SIZE):
-        send_invitations.delay_on_commit(invitation_ids[start : start + SEND_BATCH_SIZE])
+        batch = invitation_ids[start : start + SEND_BATCH_SIZE]
+        send_invitations.delay_on_commit(batch)  # type: ignore[attr-defined]  # Celery's DjangoTask
 
 
 @transaction.atomic
@@ -282,8 +284,8 @@ def invitations_create(
     *,
     actor: User,
     workshop: Workshop,
-    organisations: list[Organisation] = (),
-    people: list[Person] = (),
+    organisations: Sequence[Organisation] = (),
+    people: Sequence[Person] = (),
 ) -> InvitationReport:
     """Invite administrations (one invitation per focal point's address) and individuals.
 

@@ -68,13 +68,14 @@ def _lock(workshop_id: int) -> Workshop:
     return queryset.get(pk=workshop_id)
 
 
-def _check_answerable(actor: User, invitation: Invitation) -> None:
-    if not invitation.is_for_administration or not may_answer_for(
-        user=actor, organisation=invitation.organisation
-    ):
+def _check_answerable(actor: User, invitation: Invitation) -> Organisation:
+    """The administration that the actor answers for on this invitation."""
+    organisation = invitation.organisation if invitation.is_for_administration else None
+    if organisation is None or not may_answer_for(user=actor, organisation=organisation):
         raise ServiceError(_("Only a focal point of the administration can answer here."))
     if invitation.status == Invitation.Status.DECLINED:
         raise ServiceError(_("This invitation was declined on behalf of the administration."))
+    return organisation
 
 
 def _nominee_account(*, data: dict, organisation: Organisation) -> User:
@@ -146,8 +147,7 @@ def invitation_nominate(
     workshop = _lock(invitation.workshop_id)
     invitation = Invitation.objects.select_related("organisation").get(pk=invitation.pk)
     check_open(workshop)
-    _check_answerable(actor, invitation)
-    organisation = invitation.organisation
+    organisation = _check_answerable(actor, invitation)
     nominees = [{**nominee, "email": nominee["email"].strip().lower()} for nominee in nominees]
     _check_nominees(
         workshop, nominees, administration_seats(workshop=workshop, organisation=organisation)

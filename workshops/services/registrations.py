@@ -179,18 +179,19 @@ def registration_submit(
     workshop = _lock_workshop(workshop.pk)
     _check_open_for(workshop)
     _check_data(data, workshop)
-    if person.organisation_id is None:
+    organisation = person.organisation
+    if organisation is None:
         raise ServiceError(_("Choose your organisation in your profile before registering."))
     registration = Registration.objects.filter(workshop=workshop, person=person).first()
     if registration and registration.status in Registration.ACTIVE:
         raise ServiceError(_("You are already registered for this workshop."))
     registration = registration or Registration(workshop=workshop, person=person)
-    registration.organisation_id = person.organisation_id
+    registration.organisation = organisation
     registration.invitation = invitation or registration.invitation
     registration.nominated_by = nominated_by
     for field, value in data.items():
         setattr(registration, field, value)
-    seat = has_seat(workshop, person.organisation)
+    seat = has_seat(workshop, organisation)
     registration.status = Registration.Status.SUBMITTED if seat else Registration.Status.WAITLISTED
     registration.waitlisted_at = None if seat else timezone.now()
     registration.decline_reason = ""

@@ -133,6 +133,7 @@ def _check_can_open(workshop: Workshop) -> None:
         missing.append(_("a registration deadline"))
     if missing:
         raise ServiceError(_("To open registration the workshop needs %s.") % ", ".join(missing))
+    assert workshop.registration_deadline is not None  # a missing one was refused above
     if workshop.registration_deadline <= timezone.now():
         raise ServiceError(
             _("The registration deadline must be in the future to open registration.")
