@@ -67,6 +67,8 @@ test: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint
+	$(VENV)/bin/mypy
 	$(VPY) manage.py makemigrations --check --dry-run
 	DJANGO_ENV=production SECRET_KEY=$$($(VPY) -c 'import secrets; print(secrets.token_urlsafe(60))') \
 	  ALLOWED_HOSTS=portal.example $(VPY) manage.py check --deploy --fail-level WARNING
@@ -85,4 +87,4 @@ bench: $(VENV)/.installed
 	$(VPY) -m bench.run
 
 clean:
-	rm -rf $(VENV) var/db.sqlite3 var/staticfiles .pytest_cache
+	rm -rf $(VENV) var/db.sqlite3 var/staticfiles .pytest_cache .mypy_cache
