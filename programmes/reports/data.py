@@ -22,7 +22,7 @@ from members.models import Organisation, User
 from programmes.models import ActionItem, ActionPlan, Activity
 from workshops.models import Evaluation, Facilitation, Funding, Registration, Workshop
 from workshops.models.attendance import EVALUATION_QUESTIONS
-from workshops.selectors_attendance import with_days_present
+from workshops.selectors.attendance import with_days_present
 
 NOT_GIVEN = "not_given"
 

@@ -12,7 +12,7 @@ from members.models import User
 from programmes.models import Activity, Indicator, IndicatorPeriod
 from programmes.selectors.strategic_plans import require_signed_in
 from workshops.models import Workshop
-from workshops.selectors_attendance import attended_registrations
+from workshops.selectors.attendance import attended_registrations
 
 SEXES = (
     ("female", _("Women")),

@@ -3,7 +3,7 @@ whose lists they may see as facilitator or focal point, all read by selectors.""
 
 from django import template
 
-from workshops import selectors_registrations
+from workshops import selectors
 from workshops.models import Registration
 from workshops.services.registrations import workshop_has_begun
 
@@ -14,8 +14,8 @@ register = template.Library()
 def my_workshops(context):
     user = context["request"].user
     return {
-        "registrations": list(selectors_registrations.my_registrations(user=user)),
-        **selectors_registrations.my_role_workshops(user=user),
+        "registrations": list(selectors.my_registrations(user=user)),
+        **selectors.my_role_workshops(user=user),
     }
 
 

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
-from workshops import selectors_attendance, selectors_registrations
+from workshops import selectors
 from workshops.forms.attendance import EvaluationForm
 from workshops.models import Registration
 from workshops.services import evaluations as services
@@ -14,10 +14,10 @@ from workshops.services import evaluations as services
 
 @login_required
 def evaluation_form(request, slug: str):
-    registration = selectors_registrations.own_registration(user=request.user, slug=slug)
+    registration = selectors.own_registration(user=request.user, slug=slug)
     if registration.status != Registration.Status.APPROVED:
         return redirect("workshops:registration", slug=slug)
-    evaluation = selectors_attendance.own_evaluation(user=request.user, registration=registration)
+    evaluation = selectors.own_evaluation(user=request.user, registration=registration)
     is_open = services.evaluation_is_open(registration.workshop)
     form = EvaluationForm(request.POST or None, instance=evaluation)
     if request.method == "POST" and form.is_valid():

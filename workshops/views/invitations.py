@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.errors import ServiceError
-from workshops import selectors_invitations as selectors
+from workshops import selectors
 from workshops.forms.invitations import InviteForm, nominee_formset
 from workshops.models import Invitation
 from workshops.selectors import manage_workshop

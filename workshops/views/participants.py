@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.errors import ServiceError
-from workshops import exports, selectors, selectors_registrations
+from workshops import exports, selectors
 from workshops.forms.registrations import BULK_ACTIONS, BulkActionForm, ParticipantFilterForm
 from workshops.services import registrations as services
 from workshops.services import visa_letters
@@ -34,9 +34,7 @@ SINGLE_ACTIONS = {"approve", "waitlist", "decline", "funding"}
 def _filtered(request, workshop):
     fundings = list(workshop.fundings.all())
     form = ParticipantFilterForm(request.GET or None, workshop=workshop, fundings=fundings)
-    queryset = selectors_registrations.participant_list(
-        user=request.user, workshop=workshop, **form.filters()
-    )
+    queryset = selectors.participant_list(user=request.user, workshop=workshop, **form.filters())
     return form, fundings, queryset
 
 
@@ -61,7 +59,7 @@ def participant_list(request, pk: int):
 
 
 def _apply(request, workshop, action: str, registration_id, reason: str) -> None:
-    registration = selectors_registrations.participant_for_secretariat(
+    registration = selectors.participant_for_secretariat(
         user=request.user, workshop=workshop, registration_id=registration_id
     )
     if action == "approve":
@@ -142,7 +140,7 @@ def participant_export(request, pk: int):
 @login_required
 def participant_visa_letter(request, registration_id: int):
     selectors.require_secretariat(request.user)
-    registration = selectors_registrations.visa_letter_for_download(
+    registration = selectors.visa_letter_for_download(
         user=request.user, registration_id=registration_id
     )
     response = visa_letter_response(request, registration)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
 from members.services.people import user_update_profile
-from workshops import selectors_invitations, selectors_registrations
+from workshops import selectors
 from workshops.forms.registrations import RegistrationForm
 from workshops.models import Invitation, Registration, Workshop
 from workshops.services import registrations as services
@@ -64,9 +64,7 @@ def register(request, slug: str):
     token = request.POST.get("invitation") or request.GET.get("invitation", "")
     invitation = _invitation(token, slug, request.user)
     workshop = invitation.workshop if invitation else None
-    workshop = workshop or selectors_registrations.registration_workshop(
-        user=request.user, slug=slug
-    )
+    workshop = workshop or selectors.registration_workshop(user=request.user, slug=slug)
     existing = Registration.objects.filter(
         workshop=workshop, person=request.user, status__in=Registration.ACTIVE
     ).exists()
@@ -126,7 +124,7 @@ def _cancellable(registration: Registration) -> bool:
 @login_required
 def registration_detail(request, slug: str):
     """The person's registration: its status, and the form to change it until the deadline."""
-    registration = selectors_registrations.own_registration(user=request.user, slug=slug)
+    registration = selectors.own_registration(user=request.user, slug=slug)
     editable = _editable(registration)
     initial = RegistrationForm.initial_for(user=request.user, registration=registration)
     form = RegistrationForm(request.POST or None, initial=initial) if editable else None
@@ -157,7 +155,7 @@ def registration_detail(request, slug: str):
 
 @login_required
 def registration_cancel(request, slug: str):
-    registration = selectors_registrations.own_registration(user=request.user, slug=slug)
+    registration = selectors.own_registration(user=request.user, slug=slug)
     if registration.status not in Registration.ACTIVE:
         messages.info(request, _("This registration is already cancelled or declined."))
         return redirect("workshops:registration", slug=slug)
@@ -200,8 +198,8 @@ def visa_letter_response(request, registration: Registration):
 
 @login_required
 def visa_letter_download(request, slug: str):
-    registration = selectors_registrations.own_registration(user=request.user, slug=slug)
-    registration = selectors_registrations.visa_letter_for_download(
+    registration = selectors.own_registration(user=request.user, slug=slug)
+    registration = selectors.visa_letter_for_download(
         user=request.user, registration_id=registration.pk
     )
     response = visa_letter_response(request, registration)
@@ -210,10 +208,10 @@ def visa_letter_download(request, slug: str):
 
 @login_required
 def administration_registrations(request, slug: str):
-    workshop, organisations, registrations = selectors_registrations.focal_point_registrations(
+    workshop, organisations, registrations = selectors.focal_point_registrations(
         user=request.user, slug=slug
     )
-    nominees = selectors_invitations.focal_point_nominees(
+    nominees = selectors.focal_point_nominees(
         user=request.user, workshop=workshop, organisations=organisations
     )
     context = {
@@ -227,8 +225,6 @@ def administration_registrations(request, slug: str):
 
 @login_required
 def facilitator_participants(request, slug: str):
-    workshop, participants = selectors_registrations.facilitator_participants(
-        user=request.user, slug=slug
-    )
+    workshop, participants = selectors.facilitator_participants(user=request.user, slug=slug)
     context = {"workshop": workshop, "participants": participants}
     return render(request, "workshops/participant_facilitator.html", context)

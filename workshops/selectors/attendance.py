@@ -20,7 +20,7 @@ from django.http import Http404
 from members.models import User
 from workshops.models import Attendance, Certificate, Evaluation, Registration, Workshop
 from workshops.models.attendance import EVALUATION_QUESTIONS
-from workshops.selectors import is_secretariat, require_secretariat, visible_workshops
+from workshops.selectors.workshops import is_secretariat, require_secretariat, visible_workshops
 
 
 class DaysInclusive(Func):

@@ -7,7 +7,8 @@ from django.utils import timezone
 from core.models import OutgoingEmail
 from members.models import User
 from workshops.models import Invitation, Registration, Workshop
-from workshops.selectors import manage_workshop, require_secretariat
+from workshops.selectors.manage import manage_workshop
+from workshops.selectors.workshops import require_secretariat
 
 EMAIL = OutgoingEmail.Status
 

@@ -20,7 +20,7 @@ from workshops.models import (
     Registration,
     Workshop,
 )
-from workshops.selectors import is_secretariat, require_secretariat, visible_workshops
+from workshops.selectors.workshops import is_secretariat, require_secretariat, visible_workshops
 
 
 def _with_waitlist_place(queryset: QuerySet[Registration]) -> QuerySet[Registration]:
