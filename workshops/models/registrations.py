@@ -160,3 +160,19 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} – {self.workshop}"
+
+    # --- What its person may still do with it (the same rules in services and pages) ---------
+
+    @property
+    def is_cancellable(self) -> bool:
+        """Active, and the workshop has not begun at the venue nor been completed."""
+        return self.status in self.ACTIVE and not self.workshop.has_begun
+
+    @property
+    def is_changeable(self) -> bool:
+        """Cancellable, and the registration deadline has not passed."""
+        return self.is_cancellable and not self.workshop.deadline_passed
+
+    @property
+    def holds_seat(self) -> bool:
+        return self.status in self.HOLDING
