@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
+from core.permissions import require
 from members.models import DonorContact, FocalPoint, Organisation, User
 
 PROFILE_FIELDS = (
@@ -58,8 +59,7 @@ def user_set_roles(
     Only Secretariat staff may do it, and nobody may withdraw their own Secretariat role
     (so the portal never loses its last administrator by accident).
     """
-    if not actor.is_secretariat:
-        raise ServiceError(_("Only Secretariat staff can change roles."))
+    require(actor, "members.manage_people")
     if actor.pk == user.pk and user.is_secretariat and not is_secretariat:
         raise ServiceError(_("You cannot withdraw your own Secretariat role."))
     user = User.objects.select_for_update().get(pk=user.pk)

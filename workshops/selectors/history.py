@@ -1,8 +1,8 @@
 """Who changed what around a workshop, from django-simple-history's records."""
 
+from core.permissions import require
 from members.models import User
 from workshops.models import Document, Facilitation, Funding, SeatQuota, Session, Workshop
-from workshops.selectors.workshops import require_secretariat
 
 
 def _changes(record, previous) -> list[tuple[str, str, str]]:
@@ -28,7 +28,7 @@ def _changes(record, previous) -> list[tuple[str, str, str]]:
 def workshop_history(*, user: User, workshop: Workshop, limit: int = 200) -> list[dict]:
     """Who changed what, newest first: the workshop and everything planned around it.
     One query per kind of record, whatever the number of changes."""
-    require_secretariat(user)
+    require(user, "workshops.manage_workshops")
     sources = [
         Workshop.history.filter(id=workshop.pk),
         Funding.history.filter(workshop_id=workshop.pk),

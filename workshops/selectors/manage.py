@@ -3,13 +3,13 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from core.permissions import require
 from members.models import Organisation, User
 from workshops.models import Facilitation, Funding, Registration, Session, Workshop
-from workshops.selectors.workshops import require_secretariat
 
 
 def manage_list(*, user: User, status: str = "", search: str = "") -> QuerySet[Workshop]:
-    require_secretariat(user)
+    require(user, "workshops.manage_workshops")
     queryset = Workshop.objects.select_related("host").annotate(
         registration_count=Count(
             "registrations", filter=Q(registrations__status__in=Registration.ACTIVE)
@@ -23,7 +23,7 @@ def manage_list(*, user: User, status: str = "", search: str = "") -> QuerySet[W
 
 
 def manage_workshop(*, user: User, pk: int) -> Workshop:
-    require_secretariat(user)
+    require(user, "workshops.manage_workshops")
     queryset = Workshop.objects.select_related("host", "cloned_from").prefetch_related(
         Prefetch(
             "fundings",
@@ -53,7 +53,7 @@ def manage_workshop(*, user: User, pk: int) -> Workshop:
 
 def seats_overview(*, user: User, workshop: Workshop) -> list[dict]:
     """Seats of every member administration at a glance: quota, approved, waitlisted."""
-    require_secretariat(user)
+    require(user, "workshops.manage_workshops")
     organisations = (
         Organisation.objects.filter(
             kind=Organisation.Kind.CUSTOMS, oco_status=Organisation.OcoStatus.MEMBER
@@ -90,7 +90,7 @@ def seats_overview(*, user: User, workshop: Workshop) -> list[dict]:
 
 
 def manage_funding(*, user: User, funding_id: int) -> Funding:
-    require_secretariat(user)
+    require(user, "workshops.manage_workshops")
     queryset = Funding.objects.select_related("workshop", "funder").prefetch_related(
         "eligible_organisations"
     )
@@ -102,7 +102,7 @@ def manage_funding(*, user: User, funding_id: int) -> Funding:
 
 def manage_facilitation(*, user: User, facilitation_id: int) -> Facilitation:
     """A facilitation with how many sessions it leads (removing it takes it off them)."""
-    require_secretariat(user)
+    require(user, "workshops.manage_workshops")
     queryset = Facilitation.objects.select_related("workshop", "organisation", "person").annotate(
         session_count=Count("sessions")
     )
@@ -113,7 +113,7 @@ def manage_facilitation(*, user: User, facilitation_id: int) -> Facilitation:
 
 
 def manage_session(*, user: User, session_id: int) -> Session:
-    require_secretariat(user)
+    require(user, "workshops.manage_workshops")
     queryset = Session.objects.select_related("workshop").prefetch_related("facilitators")
     try:
         return queryset.get(pk=session_id)

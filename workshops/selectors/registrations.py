@@ -14,13 +14,14 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
+from core.permissions import may, require
 from members.models import Organisation, User
 from workshops.models import (
     Facilitation,
     Registration,
     Workshop,
 )
-from workshops.selectors.workshops import is_secretariat, require_secretariat, visible_workshops
+from workshops.selectors.workshops import visible_workshops
 
 
 def _with_waitlist_place(queryset: QuerySet[Registration]) -> QuerySet[Registration]:
@@ -141,7 +142,7 @@ def participant_list(
 ) -> QuerySet[Registration]:
     """The Secretariat's participant list of a workshop, filtered; a constant number of
     queries whatever the number of rows."""
-    require_secretariat(user)
+    require(user, "workshops.manage_workshops")
     queryset = Registration.objects.filter(workshop=workshop).select_related(
         "person", "organisation", "funding__funder", "workshop"
     )
@@ -165,7 +166,7 @@ def participant_list(
 
 
 def participant_for_secretariat(*, user: User, workshop: Workshop, registration_id) -> Registration:
-    require_secretariat(user)
+    require(user, "workshops.manage_workshops")
     try:
         return Registration.objects.select_related("person", "organisation").get(
             pk=registration_id, workshop=workshop
@@ -186,7 +187,7 @@ def visa_letter_for_download(*, user: User, registration_id: int) -> Registratio
         status=Registration.Status.APPROVED,
         visa_letter_needed=True,
     )
-    if not is_secretariat(user):
+    if not may(user, "workshops.manage_workshops"):
         queryset = queryset.filter(person=user)
     try:
         return queryset.get()
@@ -216,7 +217,7 @@ def my_role_workshops(*, user: User) -> dict[str, list[Workshop]]:
 def funding_holders(*, user: User, funding) -> dict[str, int]:
     """How many approved and submitted registrations have the funding assigned (they lose
     it if it is deleted): one query."""
-    require_secretariat(user)
+    require(user, "workshops.manage_workshops")
     return Registration.objects.filter(funding=funding).aggregate(
         approved=Count("pk", filter=Q(status=Registration.Status.APPROVED)),
         submitted=Count("pk", filter=Q(status=Registration.Status.SUBMITTED)),

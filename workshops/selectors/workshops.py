@@ -13,6 +13,7 @@ from django.db.models import (
 from django.http import Http404
 from django.utils import timezone
 
+from core.permissions import may, require
 from members.models import User
 from workshops.models import (
     Document,
@@ -31,19 +32,10 @@ LISTED = (
 )
 
 
-def is_secretariat(user) -> bool:
-    return bool(user.is_authenticated and user.is_secretariat)
-
-
-def require_secretariat(user) -> None:
-    if not is_secretariat(user):
-        raise Http404
-
-
 def visible_workshops(*, user: User) -> QuerySet[Workshop]:
     """Public workshops once announced; for a signed-in person also those they take part in
     or fund; every workshop for the Secretariat."""
-    if is_secretariat(user):
+    if may(user, "workshops.manage_workshops"):
         return Workshop.objects.all()
     rule = Q(is_public=True, status__in=LISTED)
     if user.is_authenticated:
@@ -104,21 +96,14 @@ def workshop_detail(*, user: User, slug: str) -> Workshop:
 
 
 def can_see_participant_material(*, user: User, workshop: Workshop) -> bool:
-    if is_secretariat(user):
-        return True
-    if not user.is_authenticated:
-        return False
-    return (
-        workshop.registrations.filter(person=user, status=Registration.Status.APPROVED).exists()
-        or workshop.facilitations.filter(person=user).exists()
-    )
+    return may(user, "workshops.see_participant_material", workshop)
 
 
 def workshop_documents(*, user: User, workshop: Workshop) -> QuerySet[Document]:
     allowed = [Document.Visibility.PUBLIC]
     if can_see_participant_material(user=user, workshop=workshop):
         allowed.append(Document.Visibility.PARTICIPANTS)
-    if is_secretariat(user):
+    if may(user, "workshops.manage_workshops"):
         allowed.append(Document.Visibility.SECRETARIAT)
     return workshop.documents.filter(visibility__in=allowed).order_by("title", "id")
 
@@ -132,7 +117,7 @@ def document_for_download(*, user: User, slug: str, document_id: int) -> Documen
 
 
 def document_for_secretariat(*, user: User, document_id: int) -> Document:
-    require_secretariat(user)
+    require(user, "workshops.manage_workshops")
     try:
         return Document.objects.select_related("workshop").get(pk=document_id)
     except Document.DoesNotExist:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
+from core.permissions import require
 from core.services.mail import email_queue
 from members.models import User
 from workshops.models import Evaluation, EvaluationRequest, Registration, Workshop
@@ -58,6 +59,7 @@ def _clean(data: dict) -> dict:
 def evaluation_submit(*, actor: User, registration: Registration, data: dict) -> Evaluation:
     """The participant's one answer. Raises ServiceError if they already answered (they
     edit it instead), are not an approved participant, or the evaluation is not open."""
+    require(actor, "workshops.evaluate", registration)
     _check_can_answer(actor=actor, registration=registration)
     answers = _clean(data)
     try:
@@ -72,6 +74,7 @@ def evaluation_submit(*, actor: User, registration: Registration, data: dict) ->
 @transaction.atomic
 def evaluation_update(*, actor: User, evaluation: Evaluation, data: dict) -> Evaluation:
     """Change an answer until the evaluation closes. Raises ServiceError after."""
+    require(actor, "workshops.evaluate", evaluation.registration)
     evaluation = (
         Evaluation.objects.select_for_update()
         .select_related("registration__workshop")

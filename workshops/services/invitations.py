@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
+from core.permissions import require
 from core.services.mail import email_deliver_many, email_queue
 from members.models import FocalPoint, Organisation, TradeAgreementParty, User
 from workshops.models import Invitation, Workshop
@@ -291,8 +292,7 @@ def invitations_create(
     Rows are inserted in bulk; the e-mails are sent by `workshops.send_invitations` tasks
     queued after commit, so the request returns at once. What is refused is reported per row
     (no focal point, bad e-mail, unknown organisation, duplicate, already invited)."""
-    if not actor.is_secretariat:
-        raise ServiceError(_("Only the Secretariat sends invitations."))
+    require(actor, "workshops.invite")
     check_open(workshop)
     report = InvitationReport()
     batch = _Batch(workshop, actor, report)

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
+from core.permissions import require
 from core.services.mail import email_queue
 from members.models import User, validate_time_zone
 from workshops.models import Facilitation, Registration, SeatQuota, Workshop
@@ -95,6 +96,7 @@ def _locked(workshop: Workshop) -> Workshop:
 @transaction.atomic
 def workshop_create(*, actor: User, data: dict) -> Workshop:
     """Create a draft workshop. Raises ServiceError if its dates are inconsistent."""
+    require(actor, "workshops.plan_workshop")
     workshop = Workshop(**{k: v for k, v in data.items() if k in EDITABLE_FIELDS}, created_by=actor)
     _check_consistency(workshop)
     workshop.slug = _unique_slug(workshop.title, workshop.start_date)
@@ -108,6 +110,7 @@ def workshop_create(*, actor: User, data: dict) -> Workshop:
 def workshop_update(*, actor: User, workshop: Workshop, data: dict) -> Workshop:
     """Edit a workshop that is not cancelled. Capacity never drops below approved seats
     (checked with the workshop row locked, so a concurrent approval cannot slip in)."""
+    require(actor, "workshops.plan_workshop")
     workshop = _locked(workshop)
     if workshop.status == Workshop.Status.CANCELLED:
         raise ServiceError(_("A cancelled workshop cannot be edited."))
@@ -143,6 +146,7 @@ def _check_can_open(workshop: Workshop) -> None:
 @transaction.atomic
 def workshop_open(*, actor: User, workshop: Workshop) -> Workshop:
     """draft or closed → open. Needs dates, a capacity and a deadline in the future."""
+    require(actor, "workshops.plan_workshop")
     workshop = _locked(workshop)
     if workshop.status not in (Workshop.Status.DRAFT, Workshop.Status.CLOSED):
         raise ServiceError(
@@ -160,6 +164,7 @@ def workshop_open(*, actor: User, workshop: Workshop) -> Workshop:
 @transaction.atomic
 def workshop_close(*, actor: User, workshop: Workshop) -> Workshop:
     """open → closed: registration stops; the workshop can be reopened."""
+    require(actor, "workshops.plan_workshop")
     workshop = _locked(workshop)
     if workshop.status != Workshop.Status.OPEN:
         raise ServiceError(_("Only a workshop open for registration can be closed."))
@@ -174,6 +179,7 @@ def workshop_complete(*, actor: User, workshop: Workshop) -> Workshop:
     """open or closed → completed, once its first day has come. Completed is final. After
     commit, certificates are issued and the evaluation is asked for (Celery); the evaluation
     closes DEFAULT_OPEN_DAYS later unless a closing date was set."""
+    require(actor, "workshops.plan_workshop")
     workshop = _locked(workshop)
     if workshop.status not in (Workshop.Status.OPEN, Workshop.Status.CLOSED):
         raise ServiceError(_("Only an open or closed workshop can be marked completed."))
@@ -201,6 +207,7 @@ def _after_completion(workshop_id: int) -> None:
 def workshop_cancel(*, actor: User, workshop: Workshop, reason: str, confirmed: bool) -> int:
     """draft, open or closed → cancelled. With active registrations the caller must confirm;
     every registrant is then told through the outbox, in their language. Returns how many."""
+    require(actor, "workshops.plan_workshop")
     workshop = _locked(workshop)
     if workshop.status in (Workshop.Status.COMPLETED, Workshop.Status.CANCELLED):
         raise ServiceError(_("A completed or cancelled workshop cannot be cancelled."))
@@ -235,6 +242,7 @@ def workshop_cancel(*, actor: User, workshop: Workshop, reason: str, confirmed: 
 def workshop_clone(*, actor: User, source: Workshop) -> Workshop:
     """A new draft with everything of `source` but its dates, agenda, registrations and
     spending: funding (planned amounts), facilitators, seat quotas and documents."""
+    require(actor, "workshops.plan_workshop")
     clone = Workshop(
         **{field: getattr(source, field) for field in EDITABLE_FIELDS},
         cloned_from=source,

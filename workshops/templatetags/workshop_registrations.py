@@ -4,8 +4,6 @@ whose lists they may see as facilitator or focal point, all read by selectors.""
 from django import template
 
 from workshops import selectors
-from workshops.models import Registration
-from workshops.services.registrations import workshop_has_begun
 
 register = template.Library()
 
@@ -17,11 +15,3 @@ def my_workshops(context):
         "registrations": list(selectors.my_registrations(user=user)),
         **selectors.my_role_workshops(user=user),
     }
-
-
-@register.filter
-def registration_changeable(registration: Registration) -> bool:
-    """Active, and its workshop has not begun at the venue: the delegate may edit or cancel."""
-    return registration.status in Registration.ACTIVE and not workshop_has_begun(
-        registration.workshop
-    )

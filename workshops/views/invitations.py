@@ -7,7 +7,6 @@ from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.errors import ServiceError
+from core.permissions import require
 from workshops import selectors
 from workshops.forms.invitations import InviteForm, nominee_formset
 from workshops.models import Invitation
@@ -119,12 +119,6 @@ def _nomination_page(request, invitation: Invitation, token: str, formset=None, 
     return render(request, "workshops/invitation_nominate.html", context, status=status)
 
 
-def _may_see(user, invitation: Invitation) -> bool:
-    if invitation.is_for_administration:
-        return nominations.may_answer_for(user=user, organisation=invitation.organisation)
-    return user.is_secretariat or user.email.lower() == invitation.email.lower()
-
-
 def invitation_landing(request, token: str):
     invitation, refusal = _verified(request, token)
     if refusal:
@@ -135,8 +129,7 @@ def invitation_landing(request, token: str):
             get_adapter(request).stash_verified_email(request, invitation.email)
         context = {"invitation": invitation, "workshop": invitation.workshop, "next": request.path}
         return render(request, "workshops/invitation_welcome.html", context)
-    if not _may_see(request.user, invitation):
-        raise Http404
+    require(request.user, "workshops.view_invitation", invitation)
     if invitation.is_for_administration:
         return _nomination_page(request, invitation, token)
     context = {
@@ -154,8 +147,7 @@ def invitation_nominate(request, token: str):
     invitation, refusal = _verified(request, token)
     if refusal:
         return refusal
-    if not invitation.is_for_administration or not _may_see(request.user, invitation):
-        raise Http404
+    require(request.user, "workshops.answer_invitation", invitation)
     seats = nominations.administration_seats(
         workshop=invitation.workshop, organisation=invitation.organisation
     )
@@ -187,8 +179,7 @@ def invitation_decline(request, token: str):
     invitation, refusal = _verified(request, token)
     if refusal:
         return refusal
-    if not invitation.is_for_administration or not _may_see(request.user, invitation):
-        raise Http404
+    require(request.user, "workshops.answer_invitation", invitation)
     try:
         nominations.invitation_decline(actor=request.user, invitation=invitation)
     except ServiceError as error:

@@ -3,18 +3,14 @@ facilitator's views of a workshop's registrations."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
-from members.services.people import user_update_profile
 from workshops import selectors
 from workshops.forms.registrations import RegistrationForm
-from workshops.models import Invitation, Registration, Workshop
+from workshops.models import Invitation, Registration
 from workshops.services import registrations as services
 from workshops.services import visa_letters
 
@@ -35,20 +31,6 @@ def _invitation(token: str, slug: str, user) -> Invitation | None:
     return invitation
 
 
-def _nominator(invitation: Invitation | None):
-    """The focal point who nominated this person, when the invitation came from a nomination."""
-    creator = invitation.created_by if invitation else None
-    return creator if creator and not creator.is_secretariat else None
-
-
-def _closed_reason(workshop: Workshop) -> str:
-    if workshop.status != Workshop.Status.OPEN:
-        return _("Registration for this workshop is closed.")
-    if workshop.registration_deadline and timezone.now() > workshop.registration_deadline:
-        return _("The registration deadline has passed.")
-    return ""
-
-
 def _submitted_message(result: services.Submitted) -> str:
     registration = result.registration
     if result.waitlist_place is not None:
@@ -65,91 +47,51 @@ def register(request, slug: str):
     invitation = _invitation(token, slug, request.user)
     workshop = invitation.workshop if invitation else None
     workshop = workshop or selectors.registration_workshop(user=request.user, slug=slug)
-    existing = Registration.objects.filter(
-        workshop=workshop, person=request.user, status__in=Registration.ACTIVE
-    ).exists()
-    if existing:
+    if selectors.registration_of(user=request.user, workshop=workshop):
         messages.info(request, _("You are already registered for this workshop."))
         return redirect("workshops:registration", slug=slug)
-    closed = _closed_reason(workshop)
     initial = {**RegistrationForm.initial_for(user=request.user), "invitation": token}
     form = RegistrationForm(request.POST or None, initial=initial)
-    if request.method == "POST" and not closed and form.is_valid():
+    if request.method == "POST" and workshop.is_open_for_registration and form.is_valid():
         try:
-            with transaction.atomic():
-                _update_profile(request.user, form)
-                result = services.registration_submit(
-                    person=request.user,
-                    workshop=workshop,
-                    data=form.service_data(),
-                    invitation=invitation,
-                    nominated_by=_nominator(invitation),
-                )
+            result = services.registration_submit(
+                actor=request.user,
+                workshop=workshop,
+                data=form.service_data(),
+                profile=form.profile_changes(request.user),
+                invitation=invitation,
+            )
         except ServiceError as error:
             form.add_error(None, error.message)
         else:
             messages.success(request, _submitted_message(result))
             return redirect("workshops:registration", slug=slug)
-    context = {"workshop": workshop, "form": form, "closed": closed}
+    context = {"workshop": workshop, "form": form, "closed": workshop.registration_closed_reason}
     return render(request, "workshops/registration_form.html", context)
-
-
-def _update_profile(user, form: RegistrationForm) -> None:
-    changes = form.profile_changes(user)
-    if changes:
-        try:
-            user_update_profile(user=user, data=changes)
-        except ValidationError as error:
-            raise ServiceError(" ".join(error.messages)) from None
-
-
-def _editable(registration: Registration) -> bool:
-    workshop = registration.workshop
-    before_deadline = not (
-        workshop.registration_deadline and timezone.now() > workshop.registration_deadline
-    )
-    return (
-        registration.status in Registration.ACTIVE
-        and before_deadline
-        and not services.workshop_has_begun(workshop)
-    )
-
-
-def _cancellable(registration: Registration) -> bool:
-    return registration.status in Registration.ACTIVE and not services.workshop_has_begun(
-        registration.workshop
-    )
 
 
 @login_required
 def registration_detail(request, slug: str):
     """The person's registration: its status, and the form to change it until the deadline."""
     registration = selectors.own_registration(user=request.user, slug=slug)
-    editable = _editable(registration)
     initial = RegistrationForm.initial_for(user=request.user, registration=registration)
-    form = RegistrationForm(request.POST or None, initial=initial) if editable else None
+    form = None
+    if registration.is_changeable:
+        form = RegistrationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form is not None and form.is_valid():
         try:
-            with transaction.atomic():
-                _update_profile(request.user, form)
-                registration = services.registration_update(
-                    person=request.user, registration=registration, data=form.service_data()
-                )
-                visa_letters.visa_letter_request(registration=registration)
+            services.registration_update(
+                actor=request.user,
+                registration=registration,
+                data=form.service_data(),
+                profile=form.profile_changes(request.user),
+            )
         except ServiceError as error:
             form.add_error(None, error.message)
         else:
             messages.success(request, _("Your registration was saved."))
             return redirect("workshops:registration", slug=slug)
-    context = {
-        "registration": registration,
-        "workshop": registration.workshop,
-        "form": form,
-        "editable": editable,
-        "cancellable": _cancellable(registration),
-        "begun": services.workshop_has_begun(registration.workshop),
-        "letter_ready": visa_letters.needs_letter(registration),
-    }
+    context = {"registration": registration, "workshop": registration.workshop, "form": form}
     return render(request, "workshops/registration_detail.html", context)
 
 
@@ -159,12 +101,12 @@ def registration_cancel(request, slug: str):
     if registration.status not in Registration.ACTIVE:
         messages.info(request, _("This registration is already cancelled or declined."))
         return redirect("workshops:registration", slug=slug)
-    if not _cancellable(registration):
+    if not registration.is_cancellable:
         messages.error(request, services.BEGUN_MESSAGE)
         return redirect("workshops:registration", slug=slug)
     if request.method == "POST":
         try:
-            services.registration_cancel(person=request.user, registration=registration)
+            services.registration_cancel(actor=request.user, registration=registration)
         except ServiceError as error:
             messages.error(request, error.message)
         else:
