@@ -25,6 +25,18 @@ def speaks_for_plan_administration(user, plan: ActionPlan) -> bool:
     return plan is not None and is_focal_point_of(user, plan.administration_id)
 
 
+@rules.predicate
+def may_see_plan(user, plan: ActionPlan) -> bool:
+    """A plan of a workshop the person may see, or their administration's national plan."""
+    from workshops.selectors import visible_workshops
+
+    if plan is None or not is_signed_in(user):
+        return False
+    if visible_workshops(user=user).filter(pk=plan.workshop_id).exists():
+        return True
+    return is_national_plan(user, plan) and speaks_for_plan_administration(user, plan)
+
+
 # The Strategic Plan, its indicators and agreements: read by signed-in people, kept by the
 # Secretariat.
 rules.add_perm("programmes.view_programmes", is_signed_in)
@@ -44,6 +56,7 @@ rules.add_perm(
     is_secretariat | (is_national_plan & speaks_for_plan_administration),
 )
 rules.add_perm("programmes.adopt_plan", is_secretariat)
+rules.add_perm("programmes.view_plan", is_secretariat | may_see_plan)
 
 # Donor reports of an organisation: its donor contacts and the Secretariat.
 rules.add_perm("programmes.see_donor_reports", is_secretariat | is_donor_contact_of)

@@ -68,8 +68,21 @@ rules.add_perm(
     is_secretariat | is_approved_participant_of | is_facilitator_of,
 )
 
+
+@rules.predicate
+def may_register_for(user, workshop: Workshop) -> bool:
+    """A public workshop, or one the person was invited to (or registered for before)."""
+    if workshop is None or not is_signed_in(user):
+        return False
+    if workshop.is_public:
+        return True
+    invited = Invitation.objects.filter(workshop=workshop, email__iexact=user.email)
+    registered = Registration.objects.filter(workshop=workshop, person=user)
+    return invited.exists() or registered.exists()
+
+
 # A delegate's own registration, and the evaluation of a workshop they took part in.
-rules.add_perm("workshops.register", is_signed_in)
+rules.add_perm("workshops.register", may_register_for)
 rules.add_perm("workshops.change_registration", is_own_registration)
 rules.add_perm("workshops.evaluate", is_own_registration)
 
