@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.errors import ServiceError
+from core.errors import ServiceError, refuse_unknown_fields
 from core.permissions import require
 from members.models import DonorContact, FocalPoint, Organisation, User
 
@@ -21,9 +21,7 @@ PROFILE_FIELDS = (
 
 def user_update_profile(*, user: User, data: dict) -> User:
     """Save the person's own profile fields; roles are never changed here."""
-    unknown = set(data) - set(PROFILE_FIELDS)
-    if unknown:
-        raise ServiceError(_("These fields cannot be changed here: %s") % ", ".join(unknown))
+    refuse_unknown_fields(data, set(PROFILE_FIELDS))
     for field, value in data.items():
         setattr(user, field, value)
     user.full_clean(exclude=["password"])

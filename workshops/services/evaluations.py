@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.errors import ServiceError
+from core.errors import ServiceError, refuse_unknown_fields
 from core.permissions import require
 from core.services.mail import email_queue
 from members.models import User
@@ -48,7 +48,8 @@ def _check_can_answer(*, actor: User, registration: Registration) -> None:
 
 
 def _clean(data: dict) -> dict:
-    answers = {field: data[field] for field in ANSWER_FIELDS if field in data}
+    refuse_unknown_fields(data, set(ANSWER_FIELDS))
+    answers = dict(data)
     for question in EVALUATION_QUESTIONS:
         if answers.get(question) not in (1, 2, 3, 4, 5):
             raise ServiceError(_("Give each rating from 1 to 5."))

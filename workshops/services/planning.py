@@ -9,7 +9,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.errors import ServiceError
+from core.errors import ServiceError, refuse_unknown_fields
 from core.permissions import require
 from members.models import Organisation, User
 from workshops.models import Facilitation, Funding, Registration, SeatQuota, Session, Workshop
@@ -56,9 +56,8 @@ def funding_save(
     funding = funding or Funding(workshop=workshop)
     data = dict(data)
     eligible = list(data.pop("eligible_organisations", []))
+    refuse_unknown_fields(data, set(FUNDING_FIELDS))
     for field, value in data.items():
-        if field not in FUNDING_FIELDS:
-            raise ServiceError(_("This field cannot be changed here: %s") % field)
         setattr(funding, field, value)
     if any((getattr(funding, field) or 0) < 0 for field in NOT_NEGATIVE):
         raise ServiceError(_("Amounts and funded seats cannot be negative."))

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from core.errors import ServiceError
+from core.errors import ServiceError, refuse_unknown_fields
 from core.permissions import require
 from core.services.mail import email_queue
 from members.models import User, validate_time_zone
@@ -16,25 +16,6 @@ from workshops.models import Facilitation, Registration, SeatQuota, Workshop
 from workshops.public_cache import changes_public_pages
 from workshops.services.documents import document_copy
 from workshops.services.evaluations import default_closing_date
-
-EDITABLE_FIELDS = (
-    "title",
-    "title_fr",
-    "description",
-    "description_fr",
-    "start_date",
-    "end_date",
-    "venue_name",
-    "city",
-    "country",
-    "time_zone",
-    "host",
-    "languages",
-    "capacity",
-    "default_seats",
-    "registration_deadline",
-    "is_public",
-)
 
 
 def _unique_slug(title: str, start: dt.date | None) -> str:
@@ -97,7 +78,8 @@ def _locked(workshop: Workshop) -> Workshop:
 def workshop_create(*, actor: User, data: dict) -> Workshop:
     """Create a draft workshop. Raises ServiceError if its dates are inconsistent."""
     require(actor, "workshops.plan_workshop")
-    workshop = Workshop(**{k: v for k, v in data.items() if k in EDITABLE_FIELDS}, created_by=actor)
+    refuse_unknown_fields(data, set(Workshop.EDITABLE_FIELDS))
+    workshop = Workshop(**data, created_by=actor)
     _check_consistency(workshop)
     workshop.slug = _unique_slug(workshop.title, workshop.start_date)
     workshop.full_clean()
@@ -114,9 +96,8 @@ def workshop_update(*, actor: User, workshop: Workshop, data: dict) -> Workshop:
     workshop = _locked(workshop)
     if workshop.status == Workshop.Status.CANCELLED:
         raise ServiceError(_("A cancelled workshop cannot be edited."))
+    refuse_unknown_fields(data, set(Workshop.EDITABLE_FIELDS))
     for field, value in data.items():
-        if field not in EDITABLE_FIELDS:
-            raise ServiceError(_("This field cannot be changed here: %s") % field)
         setattr(workshop, field, value)
     _check_consistency(workshop)
     if workshop.status == Workshop.Status.OPEN:
@@ -244,7 +225,7 @@ def workshop_clone(*, actor: User, source: Workshop) -> Workshop:
     spending: funding (planned amounts), facilitators, seat quotas and documents."""
     require(actor, "workshops.plan_workshop")
     clone = Workshop(
-        **{field: getattr(source, field) for field in EDITABLE_FIELDS},
+        **{field: getattr(source, field) for field in Workshop.EDITABLE_FIELDS},
         cloned_from=source,
         created_by=actor,
     )
