@@ -171,6 +171,10 @@ CASES = {
         "registration": _approved(WorkshopFactory(status=Workshop.Status.COMPLETED)),
         "data": EVALUATION,
     },
+    "workshops.services.evaluations.evaluation_save": lambda: {
+        "registration": _completed_evaluation().registration,
+        "data": EVALUATION,
+    },
     "workshops.services.evaluations.evaluation_update": lambda: {
         "evaluation": _completed_evaluation(),
         "data": EVALUATION,

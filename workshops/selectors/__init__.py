@@ -53,6 +53,7 @@ from workshops.selectors.registrations import (
     own_registration,
     participant_for_secretariat,
     participant_list,
+    registration_target,
     registration_workshop,
     visa_letter_for_download,
 )
@@ -112,6 +113,7 @@ __all__ = [
     "participant_for_secretariat",
     "participant_list",
     "registration_of",
+    "registration_target",
     "registration_workshop",
     "seats_overview",
     "visa_letter_for_download",

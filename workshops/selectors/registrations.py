@@ -14,14 +14,17 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
+from core.errors import ServiceError
 from core.permissions import may, require
 from members.models import Organisation, User
 from workshops.models import (
     Facilitation,
+    Invitation,
     Registration,
     Workshop,
 )
 from workshops.selectors.workshops import visible_workshops
+from workshops.services.invitations import invitation_from_token
 
 
 def _with_waitlist_place(queryset: QuerySet[Registration]) -> QuerySet[Registration]:
@@ -64,6 +67,25 @@ def registration_workshop(*, user: User, slug: str) -> Workshop:
         return visible_workshops(user=user).exclude(status=Workshop.Status.DRAFT).get(slug=slug)
     except Workshop.DoesNotExist:
         raise Http404 from None
+
+
+def registration_target(*, user: User, slug: str, token: str) -> tuple[Workshop, Invitation | None]:
+    """The workshop a registration form is for, and the invitation its link stands for when
+    that link is valid, for this workshop and addressed to this person (a forwarded link opens
+    nothing). Without a valid invitation the workshop must be one the person may see."""
+    invitation = None
+    if token:
+        try:
+            invitation = invitation_from_token(token)
+        except ServiceError:
+            invitation = None
+    if invitation and (
+        invitation.workshop.slug != slug or invitation.email.lower() != user.email.lower()
+    ):
+        invitation = None
+    if invitation:
+        return invitation.workshop, invitation
+    return registration_workshop(user=user, slug=slug), None
 
 
 def own_registration(*, user: User, slug: str) -> Registration:

@@ -129,3 +129,12 @@ def evaluation_requests_send(*, workshop_id: int) -> int:
         evaluation_request__isnull=True,
     ).values_list("pk", flat=True)
     return sum(evaluation_request_send(registration_id=pk) for pk in list(ids))
+
+
+def evaluation_save(*, actor: User, registration: Registration, data: dict) -> Evaluation:
+    """The participant's answer: the first one submitted, later ones changing it (both while
+    the evaluation is open)."""
+    evaluation = Evaluation.objects.filter(registration=registration).first()
+    if evaluation is None:
+        return evaluation_submit(actor=actor, registration=registration, data=data)
+    return evaluation_update(actor=actor, evaluation=evaluation, data=data)

@@ -18,27 +18,18 @@ def evaluation_form(request, slug: str):
     if registration.status != Registration.Status.APPROVED:
         return redirect("workshops:registration", slug=slug)
     evaluation = selectors.own_evaluation(user=request.user, registration=registration)
-    is_open = services.evaluation_is_open(registration.workshop)
     form = EvaluationForm(request.POST or None, instance=evaluation)
     if request.method == "POST" and form.is_valid():
         try:
-            if evaluation is None:
-                services.evaluation_submit(
-                    actor=request.user, registration=registration, data=form.answers()
-                )
-            else:
-                services.evaluation_update(
-                    actor=request.user, evaluation=evaluation, data=form.answers()
-                )
+            services.evaluation_save(
+                actor=request.user, registration=registration, data=form.answers()
+            )
         except ServiceError as error:
             messages.error(request, error.message)
             return redirect("workshops:evaluation", slug=slug)
         messages.success(request, _("Thank you: your evaluation is saved."))
         return redirect("workshops:registration", slug=slug)
-    context = {
-        "workshop": registration.workshop,
-        "form": form,
-        "evaluation": evaluation,
-        "is_open": is_open,
-    }
+    is_open = services.evaluation_is_open(registration.workshop)
+    context = {"workshop": registration.workshop, "form": form, "evaluation": evaluation}
+    context["is_open"] = is_open
     return render(request, "workshops/evaluation_form.html", context)

@@ -34,19 +34,9 @@ def invitation_create(request, pk: int):
     posted = request.method == "POST"
     form = InviteForm(request.POST if posted else None, request.FILES if posted else None)
     if posted and form.is_valid():
-        data = form.cleaned_data
-        organisations = services.target_organisations(
-            all_members=data["all_members"],
-            wto_members=data["wto_members"],
-            pacer_plus=data["pacer_plus"],
-            organisations=data["organisations"],
-        )
         try:
             report = services.invitations_create(
-                actor=request.user,
-                workshop=workshop,
-                organisations=organisations,
-                people=data["people"] + data["csv_file"],
+                actor=request.user, workshop=workshop, **form.targets()
             )
         except ServiceError as error:
             form.add_error(None, error.message)
@@ -161,16 +151,16 @@ def invitation_nominate(request, token: str):
     except ServiceError as error:
         messages.error(request, error.message)
         return _nomination_page(request, invitation, token, formset, status=400)
-    messages.success(
-        request,
-        ngettext(
-            "%(n)d delegate nominated: they were e-mailed a link to complete their registration.",
-            "%(n)d delegates nominated: they were e-mailed a link to complete their registration.",
-            len(created),
-        )
-        % {"n": len(created)},
-    )
+    messages.success(request, _nominated_message(len(created)))
     return redirect("workshops:invitation", token=token)
+
+
+def _nominated_message(count: int) -> str:
+    return ngettext(
+        "%(n)d delegate nominated: they were e-mailed a link to complete their registration.",
+        "%(n)d delegates nominated: they were e-mailed a link to complete their registration.",
+        count,
+    ) % {"n": count}
 
 
 @login_required

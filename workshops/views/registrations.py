@@ -10,25 +10,9 @@ from django.utils.translation import gettext as _
 from core.errors import ServiceError
 from workshops import selectors
 from workshops.forms.registrations import RegistrationForm
-from workshops.models import Invitation, Registration
+from workshops.models import Registration
 from workshops.services import registrations as services
 from workshops.services import visa_letters
-
-
-def _invitation(token: str, slug: str, user) -> Invitation | None:
-    """The invitation a link stands for when it is valid, for this workshop and addressed to
-    this person (a forwarded link opens nothing), else None."""
-    if not token:
-        return None
-    from workshops.services.invitations import invitation_from_token
-
-    try:
-        invitation = invitation_from_token(token)
-    except ServiceError:
-        return None
-    if invitation.workshop.slug != slug or invitation.email.lower() != user.email.lower():
-        return None
-    return invitation
 
 
 def _submitted_message(result: services.Submitted) -> str:
@@ -44,10 +28,9 @@ def _submitted_message(result: services.Submitted) -> str:
 @login_required
 def register(request, slug: str):
     token = request.POST.get("invitation") or request.GET.get("invitation", "")
-    invitation = _invitation(token, slug, request.user)
-    workshop = invitation.workshop if invitation else None
-    workshop = workshop or selectors.registration_workshop(user=request.user, slug=slug)
-    if selectors.registration_of(user=request.user, workshop=workshop):
+    workshop, invitation = selectors.registration_target(user=request.user, slug=slug, token=token)
+    existing = selectors.registration_of(user=request.user, workshop=workshop)
+    if existing and existing.is_active:
         messages.info(request, _("You are already registered for this workshop."))
         return redirect("workshops:registration", slug=slug)
     initial = {**RegistrationForm.initial_for(user=request.user), "invitation": token}
@@ -66,7 +49,7 @@ def register(request, slug: str):
         else:
             messages.success(request, _submitted_message(result))
             return redirect("workshops:registration", slug=slug)
-    context = {"workshop": workshop, "form": form, "closed": workshop.registration_closed_reason}
+    context = {"workshop": workshop, "form": form}
     return render(request, "workshops/registration_form.html", context)
 
 
