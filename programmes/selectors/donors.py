@@ -7,7 +7,8 @@ from django.http import Http404
 from core.permissions import may
 from members.models import DonorContact, Organisation, User
 from programmes.models import ReportFile
-from programmes.reports.data import DonorReport, build_report
+from programmes.reports.data import build_report
+from programmes.reports.figures import DonorReport
 from workshops.models import Funding, Workshop
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100

@@ -22,7 +22,8 @@ from core.permissions import require
 from members.models import Organisation, User
 from programmes.models import ReportFile
 from programmes.models.reports import report_file_path
-from programmes.reports.data import DonorReport, build_report
+from programmes.reports.data import build_report
+from programmes.reports.figures import DonorReport
 from programmes.reports.tables import report_tables
 from workshops.models import Workshop
 
