@@ -22,7 +22,6 @@ from programmes.services import action_plan_pdfs
 @login_required
 def plan_list(request, pk: int):
     context = {"plans": selectors.workshop_plans(user=request.user, workshop_pk=pk)}
-    context["secretariat"] = may(request.user, "programmes.manage_programmes")
     return render(request, "programmes/actionplan_list.html", context)
 
 
@@ -53,9 +52,6 @@ def plan_detail(request, pk: int):
         "view": view,
         "plan": view.plan,
         "workshop": view.plan.workshop,
-        "may_edit": selectors.may_edit_items(request.user, view.plan),
-        "may_follow_up": selectors.may_follow_up(request.user, view.plan),
-        "secretariat": may(request.user, "programmes.manage_programmes"),
         "today": timezone.localdate(),
     }
     return render(request, "programmes/actionplan_detail.html", context)

@@ -10,7 +10,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
-from core.permissions import may, require
+from core.permissions import require
 from programmes import selectors, services
 from programmes.forms import AgreementForm
 from workshops.services.documents import sniff
@@ -19,21 +19,13 @@ from workshops.services.documents import sniff
 @login_required
 def agreement_list(request):
     agreements = selectors.agreement_list(user=request.user)
-    context = {
-        "agreements": agreements,
-        "secretariat": may(request.user, "programmes.manage_programmes"),
-    }
-    return render(request, "programmes/agreement_list.html", context)
+    return render(request, "programmes/agreement_list.html", {"agreements": agreements})
 
 
 @login_required
 def agreement_detail(request, pk: int):
     agreement = selectors.agreement_detail(user=request.user, pk=pk)
-    context = {
-        "agreement": agreement,
-        "secretariat": may(request.user, "programmes.manage_programmes"),
-    }
-    return render(request, "programmes/agreement_detail.html", context)
+    return render(request, "programmes/agreement_detail.html", {"agreement": agreement})
 
 
 def _save(request, agreement=None):
