@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from programmes.reports.data import DonorReport, seniority_label, sex_label
+from programmes.reports.figures import DonorReport, seniority_label, sex_label
 
 # The tables of a report, in order: the names are part of the CSV links (parsed strictly).
 TABLE_NAMES = (

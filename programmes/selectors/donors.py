@@ -4,11 +4,12 @@ the Secretariat sees every donor. Anything else answers 404, whatever id is gues
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from core.permissions import may
 from members.models import DonorContact, Organisation, User
 from programmes.models import ReportFile
-from programmes.reports.data import DonorReport, build_report
+from programmes.reports.data import build_report
+from programmes.reports.figures import DonorReport
 from workshops.models import Funding, Workshop
-from workshops.selectors import is_secretariat
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
@@ -19,7 +20,7 @@ def donor_organisations(*, user: User) -> QuerySet[Organisation]:
     if not user.is_authenticated:
         return Organisation.objects.none()
     funds = Exists(Funding.objects.filter(funder=OuterRef("pk")))
-    if is_secretariat(user):
+    if may(user, "programmes.manage_programmes"):
         has_contact = Exists(DonorContact.objects.filter(organisation=OuterRef("pk")))
         return Organisation.objects.filter(funds | has_contact).order_by("name")
     represented = Exists(DonorContact.objects.filter(organisation=OuterRef("pk"), user=user))

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
 from core.pdf import render_pdf
+from core.permissions import require
 from members.models import User
 from programmes.models import ActionPlan, ActionPlanPdf
 from programmes.models.action_plans import action_plan_pdf_path
@@ -132,9 +133,10 @@ def action_plan_pdf_build(*, plan_id: int, language: str) -> bool:
 @transaction.atomic
 def action_plan_pdf_request(*, actor: User, plan: ActionPlan, language: str) -> ActionPlanPdf:
     """Ask for the plan's PDF in a language: queues a build unless the stored file is current
-    or a build is already under way. The caller has checked that the actor may see the plan."""
+    or a build is already under way. Refused (NotPermitted) to whoever may not see the plan."""
     from programmes.tasks import build_action_plan_pdf
 
+    require(actor, "programmes.view_plan", plan)
     if language not in LANGUAGES:
         raise ServiceError(_("Choose English or French."))
     _row(plan.pk, language)

@@ -18,12 +18,13 @@ from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
 from core.pdf import render_pdf
+from core.permissions import require
 from members.models import Organisation, User
 from programmes.models import ReportFile
 from programmes.models.reports import report_file_path
-from programmes.reports.data import DonorReport, build_report
+from programmes.reports.data import build_report
+from programmes.reports.figures import DonorReport
 from programmes.reports.tables import report_tables
-from programmes.selectors.donors import donor_organisations
 from workshops.models import Workshop
 
 logger = logging.getLogger(__name__)
@@ -69,9 +70,8 @@ def report_pdf_request(
 ) -> ReportFile:
     """Ask for the PDF of a report: queue a build unless the file is current or a build of
     the same data is under way (so a repeat, or a retry after a failure, is harmless).
-    Raises ServiceError if the actor may not see the donor's reports."""
-    if not donor_organisations(user=actor).filter(pk=donor.pk).exists():
-        raise ServiceError(_("You cannot see this donor's reports."))
+    Refused (NotPermitted) if the actor may not see the donor's reports."""
+    require(actor, "programmes.see_donor_reports", donor)
     if kind not in ReportFile.Kind.values:
         raise ServiceError(_("Unknown report."))
     lookup = {"organisation": donor, "kind": kind, "workshop": workshop, "year": year}

@@ -5,9 +5,9 @@ import json
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from core.errors import ServiceError
 from programmes import services
 from programmes.models import ReportFile
 from programmes.report_tasks import build_report_pdf
@@ -140,7 +140,7 @@ def test_another_donor_cannot_request_or_fetch_the_pdf(
     world, client, django_capture_on_commit_callbacks
 ):
     report_file = _request(world, django_capture_on_commit_callbacks)
-    with pytest.raises(ServiceError):
+    with pytest.raises(PermissionDenied):
         services.report_pdf_request(
             actor=world.bank_contact,
             donor=world.korea,

@@ -22,7 +22,7 @@ from core.pdf import render_pdf
 from core.services.mail import email_queue
 from workshops.models import Certificate, Workshop
 from workshops.models.attendance import certificate_path
-from workshops.selectors_attendance import attended_registrations
+from workshops.selectors.attendance import attended_registrations
 
 # Bumped when templates/pdf/certificate.html changes in a way that matters.
 LAYOUT_VERSION = 1

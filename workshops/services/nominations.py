@@ -14,8 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
+from core.permissions import require
 from core.services.mail import email_queue
-from members.models import FocalPoint, Organisation, User
+from members.models import Organisation, User
 from workshops.models import Invitation, Registration, Workshop
 from workshops.services.invitations import (
     check_open,
@@ -36,15 +37,6 @@ class Seats:
     @property
     def left(self) -> int:
         return max(self.quota - self.registered - self.nominated, 0)
-
-
-def may_answer_for(*, user: User, organisation: Organisation) -> bool:
-    """A focal point of the administration, or the Secretariat, answers for it."""
-    if not user.is_authenticated:
-        return False
-    if user.is_secretariat:
-        return True
-    return FocalPoint.objects.filter(user=user, organisation=organisation).exists()
 
 
 def administration_seats(*, workshop: Workshop, organisation: Organisation) -> Seats:
@@ -68,14 +60,10 @@ def _lock(workshop_id: int) -> Workshop:
     return queryset.get(pk=workshop_id)
 
 
-def _check_answerable(actor: User, invitation: Invitation) -> Organisation:
-    """The administration that the actor answers for on this invitation."""
-    organisation = invitation.organisation if invitation.is_for_administration else None
-    if organisation is None or not may_answer_for(user=actor, organisation=organisation):
-        raise ServiceError(_("Only a focal point of the administration can answer here."))
+def _check_answerable(actor: User, invitation: Invitation) -> None:
+    require(actor, "workshops.answer_invitation", invitation)
     if invitation.status == Invitation.Status.DECLINED:
         raise ServiceError(_("This invitation was declined on behalf of the administration."))
-    return organisation
 
 
 def _nominee_account(*, data: dict, organisation: Organisation) -> User:
@@ -147,7 +135,9 @@ def invitation_nominate(
     workshop = _lock(invitation.workshop_id)
     invitation = Invitation.objects.select_related("organisation").get(pk=invitation.pk)
     check_open(workshop)
-    organisation = _check_answerable(actor, invitation)
+    _check_answerable(actor, invitation)
+    organisation = invitation.organisation
+    assert organisation is not None  # only an administration's invitation can be answered
     nominees = [{**nominee, "email": nominee["email"].strip().lower()} for nominee in nominees]
     _check_nominees(
         workshop, nominees, administration_seats(workshop=workshop, organisation=organisation)

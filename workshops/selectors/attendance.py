@@ -5,6 +5,7 @@
 """
 
 from django.db.models import (
+    Aggregate,
     Avg,
     Count,
     F,
@@ -17,10 +18,11 @@ from django.db.models import (
 from django.db.models.lookups import GreaterThanOrEqual
 from django.http import Http404
 
+from core.permissions import may, require
 from members.models import User
 from workshops.models import Attendance, Certificate, Evaluation, Registration, Workshop
 from workshops.models.attendance import EVALUATION_QUESTIONS
-from workshops.selectors import is_secretariat, require_secretariat, visible_workshops
+from workshops.selectors.workshops import visible_workshops
 
 
 class DaysInclusive(Func):
@@ -29,7 +31,7 @@ class DaysInclusive(Func):
     arity = 2
     output_field = IntegerField()
 
-    def as_sql(self, compiler, connection, **extra_context):
+    def as_sql(self, compiler, connection, **extra_context):  # type: ignore[override]  # called with these only
         # PostgreSQL: date - date is an integer number of days.
         end, start = (compiler.compile(e) for e in self.get_source_expressions())
         return f"(({end[0]}) - ({start[0]}) + 1)", (*end[1], *start[1])
@@ -87,7 +89,7 @@ def evaluation_summary(workshop: Workshop) -> dict:
     """Number of answers and, per question, its average and the count of each rating 1..5.
     One query: {"count": n, "questions": {"relevance": {"average": 4.2, "counts": {1: 0,
     ..., 5: 3}}, ...}}. Averages are None when nobody answered."""
-    aggregates = {"count": Count("id")}
+    aggregates: dict[str, Aggregate] = {"count": Count("id")}
     for question in EVALUATION_QUESTIONS:
         aggregates[f"{question}__avg"] = Avg(question)
         for rating in range(1, 6):
@@ -97,7 +99,7 @@ def evaluation_summary(workshop: Workshop) -> dict:
         "count": row["count"],
         "questions": {
             question: {
-                "label": Evaluation._meta.get_field(question).verbose_name,
+                "label": Evaluation._meta.get_field(question).verbose_name,  # type: ignore[union-attr]  # fields, not relations
                 "average": row[f"{question}__avg"],
                 "counts": {rating: row[f"{question}__{rating}"] for rating in range(1, 6)},
             }
@@ -108,7 +110,7 @@ def evaluation_summary(workshop: Workshop) -> dict:
 
 def evaluation_comments(*, user: User, workshop: Workshop) -> QuerySet[Evaluation]:
     """Free-text answers, for the Secretariat only (they name no one on the page)."""
-    require_secretariat(user)
+    require(user, "workshops.manage_workshops")
     return (
         Evaluation.objects.filter(registration__workshop=workshop)
         .exclude(will_apply="", comments="")
@@ -118,9 +120,7 @@ def evaluation_comments(*, user: User, workshop: Workshop) -> QuerySet[Evaluatio
 
 def can_check_in(*, user: User, workshop: Workshop) -> bool:
     """Secretariat staff and the workshop's own facilitators (a person linked to it)."""
-    if is_secretariat(user):
-        return True
-    return bool(user.is_authenticated) and workshop.facilitations.filter(person=user).exists()
+    return may(user, "workshops.check_in", workshop)
 
 
 def check_in_workshop(*, user: User, slug: str) -> Workshop:
