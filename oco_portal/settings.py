@@ -189,6 +189,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.outbox_dispatch_pending",
         "schedule": 60.0,
     },
+    "documents-dispatch-pending": {
+        "task": "core.documents_dispatch_pending",
+        "schedule": 300.0,
+    },
     "invitation-reminders": {
         "task": "workshops.send_invitation_reminders",
         "schedule": 3600.0,

@@ -9,13 +9,15 @@ import pytest
 from django.core import mail
 
 from core.models import OutgoingEmail
+from tests.documents import build, document_of, fingerprint
 from tests.factories import OrganisationFactory, UserFactory
+from tests.tasks import run_task_twice
 from tests.workshops.attendance_helpers import approved, attend, past_workshop
 from tests.workshops.factories import FundingFactory
-from workshops.certificate_tasks import build_certificate, issue_certificates
 from workshops.models import Certificate, Workshop
-from workshops.services.certificates import certificate_fingerprint
+from workshops.services.certificates import KIND
 from workshops.services.workshops import workshop_complete
+from workshops.tasks import issue_certificates
 
 pytestmark = pytest.mark.django_db
 
@@ -109,14 +111,26 @@ def test_a_change_of_its_data_rebuilds_the_file_in_place(workshop, media_root, i
     registration.person.name = "Mele Tupou-Fifita"
     registration.person.save()
     with commit():
-        assert build_certificate.delay(certificate.pk).get() is True
+        assert build(KIND, certificate.pk) is True
 
     files = _files(media_root)
     assert len(files) == 1
     assert files != first
-    certificate.refresh_from_db()
-    assert certificate.fingerprint == certificate_fingerprint(certificate)
+    assert document_of(KIND, certificate.pk).fingerprint == fingerprint(KIND, certificate)
     assert len(mail.outbox) == 1  # mailed once, not again after the rebuild
+
+
+def test_the_build_task_run_twice_builds_and_mails_once(workshop, media_root, commit):
+    attend(approved(workshop), 4)
+    certificate = Certificate.objects.create(registration=workshop.registrations.get())
+    assert document_of(KIND, certificate.pk) is None
+    with commit():
+        assert build(KIND, certificate.pk) is True  # the row and its first build
+        document = document_of(KIND, certificate.pk)
+        assert run_task_twice("core.build_document", document.pk) == (False, False)
+    assert len(_files(media_root)) == 1
+    assert OutgoingEmail.objects.filter(template="certificate").count() == 1
+    assert len(mail.outbox) == 1
 
 
 def test_the_pdf_is_in_the_holders_language_with_its_code(workshop, tmp_path, issue):
@@ -125,7 +139,7 @@ def test_the_pdf_is_in_the_holders_language_with_its_code(workshop, tmp_path, is
     issue(workshop.pk)
     certificate = Certificate.objects.get()
 
-    text = _text(certificate.file.read(), tmp_path)
+    text = _text(document_of(KIND, certificate.pk).file.read(), tmp_path)
 
     assert "Certificat de présence" in text
     assert "Jean-Marc Wakaty" in text

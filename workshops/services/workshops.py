@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
+from core.queue import enqueue_on_commit
 from core.services.mail import email_queue
 from members.models import User, validate_time_zone
 from workshops.models import Facilitation, Registration, SeatQuota, Workshop
@@ -190,10 +191,8 @@ def workshop_complete(*, actor: User, workshop: Workshop) -> Workshop:
 
 def _after_completion(workshop_id: int) -> None:
     """Once the completion is committed: certificates built and mailed, evaluation asked."""
-    from workshops.certificate_tasks import issue_certificates, request_evaluations
-
-    transaction.on_commit(lambda: issue_certificates.delay(workshop_id))
-    transaction.on_commit(lambda: request_evaluations.delay(workshop_id))
+    enqueue_on_commit("workshops.issue_certificates", workshop_id)
+    enqueue_on_commit("workshops.request_evaluations", workshop_id)
 
 
 @changes_public_pages
