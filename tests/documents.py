@@ -1,7 +1,10 @@
 """Generated documents in tests: find one by its subject, build one as the worker would."""
 
+import subprocess
+from pathlib import Path
 from typing import Any
 
+import pytest
 from django.contrib.contenttypes.models import ContentType
 
 from core.documents import builder_for
@@ -36,3 +39,21 @@ def fingerprint(kind: str, subject: Any, language: str = "") -> str:
     builder = builder_for(kind)
     loaded = builder.load(subject.pk, "")
     return builder.fingerprint(loaded, language or builder.language_of(loaded))
+
+
+@pytest.fixture(name="media_root", autouse=True)
+def media_root_fixture(settings, tmp_path) -> Path:
+    """Generated files go to a folder of the test's own (import it into a test module)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return Path(settings.MEDIA_ROOT)
+
+
+def stored_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+def pdf_text(pdf: bytes | Path) -> str:
+    """The words of a PDF, as pdftotext reads them, on one line."""
+    data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
+    result = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
+    return " ".join(result.stdout.decode().split())

@@ -16,18 +16,46 @@ def _funders(workshop: Workshop) -> list[str]:
     return sorted({funding.funder.name for funding in workshop.fundings.all()})
 
 
+def _workshop_state(workshop: Workshop) -> list:
+    """What a certificate and a letter show of the workshop (part of their fingerprints)."""
+    return [
+        workshop.title,
+        workshop.title_fr,
+        str(workshop.start_date),
+        str(workshop.end_date),
+        workshop.venue_line,
+    ]
+
+
+class ParticipantPaperBuilder(DocumentBuilder):
+    """A paper of one participant (a certificate, a visa letter): in the participant's
+    language, filed by workshop under a generated name (nothing about the person in it)."""
+
+    folder: str
+
+    def registration_of(self, subject) -> Registration:
+        raise NotImplementedError
+
+    def language_of(self, subject) -> str:
+        return self.registration_of(subject).person.preferred_language or "en"
+
+    def path(self, subject, language: str) -> str:
+        workshop_id = self.registration_of(subject).workshop_id
+        return f"{self.folder}/{workshop_id}/{uuid.uuid4().hex}.pdf"
+
+
 @register
-class CertificateBuilder(DocumentBuilder):
+class CertificateBuilder(ParticipantPaperBuilder):
     kind = certificates.KIND
     subject_model = Certificate
     template = "pdf/certificate.html"
-    layout_version = 1
+    folder = "certificates"
+
+    def registration_of(self, certificate: Certificate) -> Registration:
+        return certificate.registration
 
     def load(self, subject_id: int, scope: str) -> Certificate | None:
         return certificates.certificate_load(subject_id)
-
-    def language_of(self, certificate: Certificate) -> str:
-        return certificates.certificate_language(certificate)
 
     def state(self, certificate: Certificate, language: str) -> list:
         registration = certificate.registration
@@ -37,11 +65,7 @@ class CertificateBuilder(DocumentBuilder):
             person.name,
             person.title,
             registration.organisation.name,
-            workshop.title,
-            workshop.title_fr,
-            str(workshop.start_date),
-            str(workshop.end_date),
-            workshop.venue_line,
+            *_workshop_state(workshop),
             _funders(workshop),
             settings.SITE_URL,
         ]
@@ -57,10 +81,6 @@ class CertificateBuilder(DocumentBuilder):
             "verification_url": certificates.verification_url(certificate),
         }
 
-    def path(self, certificate: Certificate, language: str) -> str:
-        # Neither the person nor the verification code appears in the path.
-        return f"certificates/{certificate.registration.workshop_id}/{uuid.uuid4().hex}.pdf"
-
     def filename(self, certificate: Certificate, language: str) -> str:
         return certificates.certificate_filename(certificate)
 
@@ -70,20 +90,21 @@ class CertificateBuilder(DocumentBuilder):
 
 
 @register
-class VisaLetterBuilder(DocumentBuilder):
+class VisaLetterBuilder(ParticipantPaperBuilder):
     kind = visa_letters.KIND
     subject_model = Registration
     template = "pdf/visa_letter.html"
     layout_version = 2
+    folder = "visa-letters"
 
-    def load(self, subject_id: int, scope: str) -> Registration | None:
-        return visa_letters.letter_load(subject_id)
+    def registration_of(self, registration: Registration) -> Registration:
+        return registration
 
     def wanted(self, registration: Registration) -> bool:
         return visa_letters.needs_letter(registration)
 
-    def language_of(self, registration: Registration) -> str:
-        return visa_letters.letter_language(registration)
+    def load(self, subject_id: int, scope: str) -> Registration | None:
+        return visa_letters.letter_load(subject_id)
 
     def state(self, registration: Registration, language: str) -> list:
         workshop, person, funding = registration.workshop, registration.person, registration.funding
@@ -95,11 +116,7 @@ class VisaLetterBuilder(DocumentBuilder):
             registration.passport_number,
             registration.position,
             registration.organisation.name,
-            workshop.title,
-            workshop.title_fr,
-            str(workshop.start_date),
-            str(workshop.end_date),
-            workshop.venue_line,
+            *_workshop_state(workshop),
             funding.funder.name if funding else "",
             list(funding.covers) if funding else [],
         ]
@@ -112,10 +129,6 @@ class VisaLetterBuilder(DocumentBuilder):
             "funding": registration.funding,
             "today": timezone.localdate(),
         }
-
-    def path(self, registration: Registration, language: str) -> str:
-        # Nothing about the person appears in the path.
-        return f"visa-letters/{registration.workshop_id}/{uuid.uuid4().hex}.pdf"
 
     def filename(self, registration: Registration, language: str) -> str:
         return f"visa-letter-{registration.workshop.slug}-{registration.pk}.pdf"

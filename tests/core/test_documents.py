@@ -13,7 +13,7 @@ from django.utils import timezone
 from core.documents import DocumentBuilder, builder_for, register
 from core.models import GeneratedDocument
 from core.services import documents
-from tests.documents import build, document_of
+from tests.documents import build, document_of, media_root_fixture, stored_files  # noqa: F401
 from tests.tasks import run_task_twice
 from tests.workshops.factories import RegistrationFactory
 from workshops.models import Registration
@@ -21,16 +21,6 @@ from workshops.services.visa_letters import KIND
 
 pytestmark = pytest.mark.django_db
 LETTERS = builder_for(KIND)
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path) -> Path:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return Path(settings.MEDIA_ROOT)
-
-
-def _files(root: Path) -> list[Path]:
-    return sorted(root.rglob("*.pdf")) if root.exists() else []
 
 
 @pytest.fixture
@@ -56,7 +46,7 @@ def test_a_current_file_is_not_built_again(registration, media_root):
     document = document_of(KIND, registration.pk)
     assert run_task_twice("core.build_document", document.pk) == (False, False)
     assert documents.document_request(kind=KIND, subject_id=registration.pk).status == "ready"
-    assert len(_files(media_root)) == 1
+    assert len(stored_files(media_root)) == 1
 
 
 def test_a_build_left_building_is_asked_for_again_once_stale(
@@ -78,7 +68,7 @@ def test_the_beat_job_publishes_lost_builds_again(registration, media_root):
     GeneratedDocument.objects.update(requested_at=long_ago)
     assert run_task_twice("core.documents_dispatch_pending") == (1, 0)
     assert document_of(KIND, registration.pk).status == "ready"
-    assert len(_files(media_root)) == 1
+    assert len(stored_files(media_root)) == 1
 
 
 def test_a_failure_is_recorded_with_its_reason_and_not_raised(
@@ -115,7 +105,7 @@ def test_of_two_builds_at_once_one_file_stays(registration, media_root, monkeypa
     assert runs == [0, 1]
     document = document_of(KIND, registration.pk)
     assert document.status == "ready"
-    assert [p.relative_to(media_root).as_posix() for p in _files(media_root)] == [
+    assert [p.relative_to(media_root).as_posix() for p in stored_files(media_root)] == [
         document.file.name
     ]
 
@@ -132,7 +122,7 @@ def test_the_old_file_is_deleted_only_after_the_swap_commits(
     for callback in after_commit:
         callback()
     assert not (media_root / old).exists()
-    assert len(_files(media_root)) == 1
+    assert len(stored_files(media_root)) == 1
 
 
 def test_a_subject_that_needs_no_document_gets_none(registration, media_root):
@@ -140,7 +130,7 @@ def test_a_subject_that_needs_no_document_gets_none(registration, media_root):
     assert documents.document_request(kind=KIND, subject_id=registration.pk) is None
     assert build(KIND, registration.pk) is False
     assert document_of(KIND, registration.pk).status == "failed"
-    assert _files(media_root) == []
+    assert stored_files(media_root) == []
 
 
 def test_deleting_the_subject_deletes_its_documents(registration):

@@ -14,7 +14,7 @@ from core.models import GeneratedDocument
 from programmes.selectors.action_plans import plan_document
 from programmes.services import action_plan_pdfs
 from programmes.services.action_plan_pdfs import KIND
-from tests.documents import build, document_of
+from tests.documents import build, document_of, media_root_fixture, pdf_text, stored_files  # noqa: F401
 from tests.programmes.factories import (
     ActionItemFactory,
     ActionPlanFactory,
@@ -27,21 +27,6 @@ pytestmark = pytest.mark.django_db
 
 HOSTILE_IMG = "<img src=http://example.org/tracker.png>"
 HOSTILE_SCRIPT = "<script>alert('x')</script>"
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path) -> Path:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return Path(settings.MEDIA_ROOT)
-
-
-def _files(root: Path) -> list[Path]:
-    return list(root.rglob("*.pdf")) if root.exists() else []
-
-
-def _text(path: Path) -> str:
-    result = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
-    return " ".join(result.stdout.decode().split())
 
 
 def _build(plan_id: int, language: str) -> bool:
@@ -80,8 +65,8 @@ def regional():
 def test_the_regional_pdf_holds_the_cover_the_items_and_escaped_user_text(regional, media_root):
     built = _build(regional.pk, "en")
     assert built is True, list(GeneratedDocument.objects.values("status", "error"))
-    (path,) = _files(media_root)
-    text = _text(path)
+    (path,) = stored_files(media_root)
+    text = pdf_text(path)
     for expected in [
         "Regional action plan",
         "Regional workshop on trade facilitation",
@@ -114,8 +99,8 @@ def test_the_regional_pdf_holds_the_cover_the_items_and_escaped_user_text(region
 
 def test_the_french_pdf_is_in_french(regional, media_root):
     assert _build(regional.pk, "fr") is True
-    (path,) = _files(media_root)
-    text = _text(path)
+    (path,) = stored_files(media_root)
+    text = pdf_text(path)
     assert "Plan d’action régional" in text
     assert "Article 7 : Release and Clearance of Goods" in text
     assert "Page 1 sur" in text
@@ -126,16 +111,16 @@ def test_the_task_run_twice_leaves_one_file_and_a_change_replaces_it(
 ):
     assert _build(regional.pk, "en") is True
     assert _build(regional.pk, "en") is False
-    (first,) = _files(media_root)
+    (first,) = stored_files(media_root)
     item = regional.items.first()
     item.action = "A changed action"
     item.save()
     with django_capture_on_commit_callbacks(execute=True):
         assert _build(regional.pk, "en") is True
-    (second,) = _files(media_root)
+    (second,) = stored_files(media_root)
     assert second != first
     assert not first.exists()
-    assert "A changed action" in _text(second)
+    assert "A changed action" in pdf_text(second)
     row = document_of(KIND, regional.pk, language="en")
     assert row.status == "ready"
     assert row.fingerprint
@@ -166,7 +151,7 @@ def test_a_failed_build_is_shown_with_a_retry_that_works(
     assert "The PDF could not be built:" in page
     assert "the disk is full" in page
     assert ">Retry</button>" in page
-    assert not _files(media_root)
+    assert not stored_files(media_root)
 
     monkeypatch.undo()
     with django_capture_on_commit_callbacks(execute=True):

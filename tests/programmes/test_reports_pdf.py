@@ -12,6 +12,7 @@ from core.models import GeneratedDocument
 from core.services.documents import document_state
 from programmes import services
 from programmes.services.reports import KINDS
+from tests.documents import media_root_fixture, pdf_text, stored_files  # noqa: F401
 from tests.factories import UserFactory
 from tests.programmes.donor_fixtures import world_fixture  # noqa: F401
 from tests.tasks import run_task_once
@@ -19,16 +20,6 @@ from tests.workshops.factories import RegistrationFactory
 from workshops.models import Registration
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path) -> Path:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return Path(settings.MEDIA_ROOT)
-
-
-def _files(root: Path) -> list[Path]:
-    return list(root.rglob("*.pdf")) if root.exists() else []
 
 
 Status = GeneratedDocument.Status
@@ -69,7 +60,7 @@ def test_a_request_builds_the_pdf_once_and_a_repeat_builds_nothing(
     again = _request(world, django_capture_on_commit_callbacks)
     assert again.pk == report_file.pk
     assert again.file.name == first
-    assert len(_files(media_root)) == 1
+    assert len(stored_files(media_root)) == 1
 
 
 def test_a_change_of_the_data_builds_a_new_file_that_replaces_the_old(
@@ -88,7 +79,7 @@ def test_a_change_of_the_data_builds_a_new_file_that_replaces_the_old(
     assert second.pk == first.pk
     assert second.file.name != first.file.name
     assert second.fingerprint != first.fingerprint
-    assert [p.name for p in _files(media_root)] == [Path(second.file.name).name]
+    assert [p.name for p in stored_files(media_root)] == [Path(second.file.name).name]
 
 
 def test_each_language_has_its_own_file(world, django_capture_on_commit_callbacks):

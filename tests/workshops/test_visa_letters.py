@@ -1,12 +1,9 @@
 """Visa support letters: built by a task with real WeasyPrint, rebuilt only on change,
 downloadable by the delegate and the Secretariat only."""
 
-import subprocess
-from pathlib import Path
-
 import pytest
 
-from tests.documents import build, document_of
+from tests.documents import build, document_of, media_root_fixture, pdf_text, stored_files  # noqa: F401
 from tests.factories import OrganisationFactory, UserFactory
 from tests.tasks import run_task_twice
 from tests.workshops.factories import FundingFactory, OpenWorkshopFactory, RegistrationFactory
@@ -14,23 +11,6 @@ from workshops.models import Registration
 from workshops.services.visa_letters import KIND
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path) -> Path:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return Path(settings.MEDIA_ROOT)
-
-
-def _files(root: Path) -> list[Path]:
-    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
-
-
-def _text(pdf: bytes, tmp_path: Path) -> str:
-    path = tmp_path / "letter.pdf"
-    path.write_bytes(pdf)
-    result = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
-    return " ".join(result.stdout.decode().split())
 
 
 @pytest.fixture
@@ -67,7 +47,7 @@ def test_letter_shows_the_person_and_the_workshop(registration, media_root, tmp_
     letter = _letter(registration.pk)
     assert letter.name.startswith(f"visa-letters/{registration.workshop_id}/")
     assert "Mele" not in letter.name
-    text = _text(letter.read(), tmp_path)
+    text = pdf_text(letter.read())
     assert "Oceania Customs Organisation Secretariat, Suva, Fiji" in text
     assert "To the consular officer" in text
     assert "Mele <b>Tupou</b>" in text  # escaped: shown as typed, not as markup
@@ -83,7 +63,7 @@ def test_task_run_twice_makes_one_file(registration, media_root):
     assert _run(registration.pk) is False
     document = document_of(KIND, registration.pk)
     assert run_task_twice("core.build_document", document.pk) == (False, False)
-    assert len(_files(media_root)) == 1
+    assert len(stored_files(media_root)) == 1
 
 
 def test_a_change_of_its_data_rebuilds_and_removes_the_old_file_after_commit(
@@ -94,8 +74,8 @@ def test_a_change_of_its_data_rebuilds_and_removes_the_old_file_after_commit(
     Registration.objects.filter(pk=registration.pk).update(passport_number="T7654321")
     with django_capture_on_commit_callbacks(execute=True):
         assert _run(registration.pk) is True
-        assert len(_files(media_root)) == 2  # the old file is kept until the swap commits
-    files = _files(media_root)
+        assert len(stored_files(media_root)) == 2  # the old file is kept until the swap commits
+    files = stored_files(media_root)
     assert len(files) == 1
     assert _letter(registration.pk).name != first
 
@@ -105,7 +85,7 @@ def test_no_letter_for_a_registration_not_approved_or_not_asking(media_root):
     not_asking = RegistrationFactory(status="approved")
     assert _run(pending.pk) is False
     assert _run(not_asking.pk) is False
-    assert _files(media_root) == []
+    assert stored_files(media_root) == []
 
 
 def test_approval_queues_the_letter(secretariat_client, django_capture_on_commit_callbacks):
@@ -177,5 +157,5 @@ def test_an_edit_by_the_delegate_rebuilds_the_letter(
     assert response.status_code == 302
     letter = _letter(registration.pk)
     assert letter.name != first
-    assert len(_files(media_root)) == 1
-    assert "T7654321" in _text(letter.read(), media_root.parent)
+    assert len(stored_files(media_root)) == 1
+    assert "T7654321" in pdf_text(letter.read())

@@ -16,10 +16,6 @@ def needs_letter(registration: Registration) -> bool:
     return registration.status == Registration.Status.APPROVED and registration.visa_letter_needed
 
 
-def letter_language(registration: Registration) -> str:
-    return registration.person.preferred_language or "en"
-
-
 def letter_load(registration_id: int) -> Registration | None:
     return (
         Registration.objects.select_related("person", "organisation", "workshop", "funding__funder")
