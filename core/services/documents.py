@@ -132,7 +132,7 @@ def _under_way(document: GeneratedDocument, now) -> bool:
     return (
         document.is_busy
         and bool(document.requested_at)
-        and now - document.requested_at < (STALE_AFTER)
+        and now - document.requested_at < STALE_AFTER
     )
 
 

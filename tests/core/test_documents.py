@@ -14,6 +14,7 @@ from core.documents import DocumentBuilder, builder_for, register
 from core.models import GeneratedDocument
 from core.services import documents
 from tests.documents import build, document_of, media_root_fixture, stored_files  # noqa: F401
+from tests.factories import SecretariatFactory
 from tests.tasks import run_task_twice
 from tests.workshops.factories import RegistrationFactory
 from workshops.models import Registration
@@ -167,3 +168,15 @@ def test_core_imports_no_app_above_it():
             elif isinstance(node, ast.Import):
                 imported.update(alias.name.split(".")[0] for alias in node.names)
     assert not imported & set(above)
+
+
+def test_the_admin_lists_documents_read_only(client, registration):
+    build(KIND, registration.pk)
+    client.force_login(SecretariatFactory(is_secretariat=False, is_staff=True, is_superuser=True))
+    listing = client.get("/admin/core/generateddocument/").content.decode()
+    assert "workshops.visa_letter" in listing
+    document = document_of(KIND, registration.pk)
+    client.post(f"/admin/core/generateddocument/{document.pk}/change/", {"status": "failed"})
+    document.refresh_from_db()
+    assert document.status == "ready"
+    assert client.get("/admin/core/generateddocument/add/").status_code == 403

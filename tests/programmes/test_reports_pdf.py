@@ -135,9 +135,13 @@ def test_the_progress_page_polls_while_the_build_is_queued(world, client):
     assert fragment.startswith('<div id="report-progress"')
     assert f'hx-get="{url}"' in fragment
     assert "The PDF is queued" in fragment
+    page = client.get(url).content.decode()  # without JavaScript, the page refreshes itself
+    assert '<noscript><meta http-equiv="refresh" content="5"></noscript>' in page
+    assert f'<a href="{url}">Refresh</a>' in page
     report_file.status = Status.READY  # (the file does not matter to the polling)
     report_file.save()
     assert "hx-get" not in client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert 'http-equiv="refresh"' not in client.get(url).content.decode()
 
 
 def test_another_donor_cannot_request_or_fetch_the_pdf(
