@@ -7,18 +7,20 @@ is_secretariat)`). Selectors, services, views and templates all ask through `may
 `require`, so a rule is written once. Django's superuser shortcut does not apply: a system
 administrator is not Secretariat staff unless the role says so.
 
-A refusal is `NotPermitted`, a PermissionDenied; the portal answers it with 404, as for anything
-a person may not see (oco_portal.middleware.NotPermittedAsNotFoundMiddleware). Django's own
-refusals (the admin's 403) are left as they are.
+A refusal is `NotPermitted`: a PermissionDenied that is also an Http404, so that Django answers
+it with the "not found" page, as for anything a person may not see (the portal never tells
+whether a thing it will not show exists). Django's own refusals (the admin's 403) stay as they
+are.
 """
 
 from typing import Any
 
 import rules
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 
-class NotPermitted(PermissionDenied):
+class NotPermitted(PermissionDenied, Http404):
     """Refused by the portal's rules: shown to the person as "not found"."""
 
 

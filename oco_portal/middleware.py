@@ -1,15 +1,12 @@
-"""The portal shell's middleware: per-request preferences (time zone, language), the
-Secretariat's two-factor rule, and refusals answered as "not found"."""
+"""The portal shell's middleware: per-request preferences (time zone, language) and the
+Secretariat's two-factor rule."""
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-
-from core.permissions import NotPermitted
 
 MFA_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/healthz", "/ping", "/i18n/", "/media/")
 
@@ -54,19 +51,3 @@ class SecretariatMfaMiddleware:
             )
             return redirect("mfa_activate_totp")
         return self.get_response(request)
-
-
-class NotPermittedAsNotFoundMiddleware:
-    """A refusal of the portal's rules (core.permissions) answers 404, like anything else a
-    person may not see: the portal never tells whether a thing it will not show exists."""
-
-    def __init__(self, get_response) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_exception(self, request, exception):
-        if isinstance(exception, NotPermitted):
-            raise Http404 from exception
-        return

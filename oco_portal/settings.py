@@ -95,7 +95,6 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "oco_portal.middleware.UserPreferencesMiddleware",
     "oco_portal.middleware.SecretariatMfaMiddleware",
-    "oco_portal.middleware.NotPermittedAsNotFoundMiddleware",
 ]
 
 ROOT_URLCONF = "oco_portal.urls"

@@ -8,7 +8,7 @@ import zoneinfo
 from members.demo import demo_email
 from members.models import Organisation, User
 from workshops.models import Attendance, Certificate, Evaluation, Registration, Workshop
-from workshops.selectors_attendance import attended_registrations
+from workshops.selectors.attendance import attended_registrations
 
 # The 2017 participants, their attendance, certificates and evaluations. The public record
 # gives no names: every person below is a demo person (demo e-mail domain, "(demo)" in the

@@ -3,7 +3,8 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.errors import ServiceError
+from core.errors import ServiceError, refuse_unknown_fields
+from core.permissions import require
 from members.models import DonorContact, FocalPoint, Organisation, User
 
 PROFILE_FIELDS = (
@@ -20,9 +21,7 @@ PROFILE_FIELDS = (
 
 def user_update_profile(*, user: User, data: dict) -> User:
     """Save the person's own profile fields; roles are never changed here."""
-    unknown = set(data) - set(PROFILE_FIELDS)
-    if unknown:
-        raise ServiceError(_("These fields cannot be changed here: %s") % ", ".join(unknown))
+    refuse_unknown_fields(data, set(PROFILE_FIELDS))
     for field, value in data.items():
         setattr(user, field, value)
     user.full_clean(exclude=["password"])
@@ -58,8 +57,7 @@ def user_set_roles(
     Only Secretariat staff may do it, and nobody may withdraw their own Secretariat role
     (so the portal never loses its last administrator by accident).
     """
-    if not actor.is_secretariat:
-        raise ServiceError(_("Only Secretariat staff can change roles."))
+    require(actor, "members.manage_people")
     if actor.pk == user.pk and user.is_secretariat and not is_secretariat:
         raise ServiceError(_("You cannot withdraw your own Secretariat role."))
     user = User.objects.select_for_update().get(pk=user.pk)

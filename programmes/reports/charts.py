@@ -9,7 +9,7 @@ import pygal
 from django.utils.translation import gettext as _
 from pygal.style import Style
 
-from programmes.reports.data import seniority_label, sex_label
+from programmes.reports.figures import seniority_label, sex_label
 
 STYLE = Style(
     font_family="DejaVu Sans, Helvetica, Arial, sans-serif",

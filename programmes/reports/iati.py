@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 from django.utils import timezone
 
-from programmes.reports.data import DonorReport, WorkshopSection
+from programmes.reports.figures import DonorReport, WorkshopSection
 from workshops.models import Workshop
 
 VERSION = "2.03"

@@ -7,7 +7,7 @@ Participant rows carry name, administration, position, sex and seniority only.
 from django.utils.translation import gettext as _
 
 from core.exports import Table
-from programmes.reports.data import DonorReport, seniority_label, sex_label
+from programmes.reports.figures import DonorReport, seniority_label, sex_label
 
 # The tables of a report, in order: the names are part of the CSV links (parsed strictly).
 TABLE_NAMES = (

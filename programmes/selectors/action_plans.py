@@ -13,42 +13,27 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.permissions import may
 from members.models import FocalPoint, Organisation, User
 from programmes.models import ActionItem, ActionItemUpdate, ActionPlan
 from workshops.models import Funding, Registration, Workshop
-from workshops.selectors import is_secretariat, visible_workshops
-
-
-def is_focal_point_of(user: User, organisation_id: int | None) -> bool:
-    if not user.is_authenticated or organisation_id is None:
-        return False
-    return FocalPoint.objects.filter(user=user, organisation_id=organisation_id).exists()
+from workshops.selectors import visible_workshops
 
 
 def may_edit_items(user: User, plan: ActionPlan) -> bool:
     """The Secretariat edits every plan's items, adopted or not; a focal point edits the items
     of their administration's national plan while it is a draft."""
-    if is_secretariat(user):
-        return True
-    return (
-        plan.level == ActionPlan.Level.NATIONAL
-        and plan.status == ActionPlan.Status.DRAFT
-        and is_focal_point_of(user, plan.administration_id)
-    )
+    return may(user, "programmes.edit_action_items", plan)
 
 
 def may_follow_up(user: User, plan: ActionPlan) -> bool:
     """Follow-up updates (with a new status): the Secretariat on every item, a focal point on
     the items of their administration's national plan, also after adoption."""
-    if is_secretariat(user):
-        return True
-    return plan.level == ActionPlan.Level.NATIONAL and is_focal_point_of(
-        user, plan.administration_id
-    )
+    return may(user, "programmes.follow_up_action_items", plan)
 
 
 def visible_plans(*, user: User) -> QuerySet[ActionPlan]:
-    if is_secretariat(user):
+    if may(user, "programmes.manage_programmes"):
         return ActionPlan.objects.all()
     if not user.is_authenticated:
         return ActionPlan.objects.none()
@@ -105,7 +90,7 @@ def workshop_plans(*, user: User, workshop_pk: int) -> WorkshopPlans:
             )
         )
     ).exclude(pk__in=[p.administration_id for p in national])
-    if not is_secretariat(user):
+    if not may(user, "programmes.manage_programmes"):
         candidates = candidates.filter(focal_points__user=user) if user.is_authenticated else []
     return WorkshopPlans(workshop, regional, national, list(candidates.order_by("name")))
 
@@ -251,7 +236,7 @@ def overdue_items(*, user: User) -> list[OverdueGroup]:
     items = ActionItem.objects.filter(
         end_date__lt=timezone.localdate(), status__in=ActionItem.OPEN
     ).select_related("plan__workshop", "plan__administration", "tfa_measure", "responsible")
-    if not is_secretariat(user):
+    if not may(user, "programmes.manage_programmes"):
         if not FocalPoint.objects.filter(user=user).exists():
             raise Http404
         items = items.filter(

@@ -3,19 +3,19 @@
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from core.permissions import require
 from members.models import User
 from programmes.models import Activity, Agreement
-from programmes.selectors.strategic_plans import require_signed_in
 from workshops.selectors import visible_workshops
 
 
 def agreement_list(*, user: User) -> QuerySet[Agreement]:
-    require_signed_in(user)
+    require(user, "programmes.view_programmes")
     return Agreement.objects.prefetch_related("parties")
 
 
 def agreement_detail(*, user: User, pk: int) -> Agreement:
-    require_signed_in(user)
+    require(user, "programmes.view_programmes")
     queryset = Agreement.objects.prefetch_related(
         "parties",
         Prefetch(

@@ -8,10 +8,11 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from core.models import GeneratedDocument
+from core.permissions import may
 from members.models import DonorContact, Organisation, User
-from programmes.reports.data import DonorReport, build_report
+from programmes.reports.data import build_report
+from programmes.reports.figures import DonorReport
 from workshops.models import Funding, Workshop
-from workshops.selectors import is_secretariat
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 # The generated-document kind of each kind of report (programmes/generated_documents.py).
@@ -25,7 +26,7 @@ def donor_organisations(*, user: User) -> QuerySet[Organisation]:
     if not user.is_authenticated:
         return Organisation.objects.none()
     funds = Exists(Funding.objects.filter(funder=OuterRef("pk")))
-    if is_secretariat(user):
+    if may(user, "programmes.manage_programmes"):
         has_contact = Exists(DonorContact.objects.filter(organisation=OuterRef("pk")))
         return Organisation.objects.filter(funds | has_contact).order_by("name")
     represented = Exists(DonorContact.objects.filter(organisation=OuterRef("pk"), user=user))

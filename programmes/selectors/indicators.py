@@ -8,11 +8,11 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from core.permissions import require
 from members.models import User
 from programmes.models import Activity, Indicator, IndicatorPeriod
-from programmes.selectors.strategic_plans import require_signed_in
 from workshops.models import Workshop
-from workshops.selectors_attendance import attended_registrations
+from workshops.selectors.attendance import attended_registrations
 
 SEXES = (
     ("female", _("Women")),
@@ -75,15 +75,14 @@ def activity_indicators(*, user: User, activity: Activity) -> list[Indicator]:
     """The activity's indicators with their periods, each period carrying `value` (typed or
     computed), `percent` of its target and, when computed, `trained` (the breakdown).
     Two queries, plus one when an indicator is computed."""
-    require_signed_in(user)
+    require(user, "programmes.view_programmes")
     indicators = list(Indicator.objects.filter(activity=activity).prefetch_related("periods"))
     _attach_values(indicators, Workshop.objects.filter(activities=activity))
     return indicators
 
 
 def indicator_for_secretariat(*, user: User, pk: int) -> Indicator:
-    if not user.is_secretariat:
-        raise Http404
+    require(user, "programmes.manage_programmes")
     try:
         return Indicator.objects.select_related("activity__objective__priority__plan").get(pk=pk)
     except Indicator.DoesNotExist:
@@ -91,8 +90,7 @@ def indicator_for_secretariat(*, user: User, pk: int) -> Indicator:
 
 
 def period_for_secretariat(*, user: User, pk: int) -> IndicatorPeriod:
-    if not user.is_secretariat:
-        raise Http404
+    require(user, "programmes.manage_programmes")
     try:
         return IndicatorPeriod.objects.select_related(
             "indicator__activity__objective__priority__plan"

@@ -5,16 +5,12 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from core.permissions import require
 from members.models import User
 from programmes.models import Activity, Objective, Priority, StrategicPlan
 from workshops.selectors import visible_workshops
 
 DONE_WEIGHT = {Activity.Status.DONE: 1.0, Activity.Status.IN_PROGRESS: 0.5}
-
-
-def require_signed_in(user) -> None:
-    if not user.is_authenticated:
-        raise Http404
 
 
 @dataclass(frozen=True)
@@ -38,14 +34,14 @@ def progress_of(activities: list[Activity]) -> Progress:
 
 
 def plan_list(*, user: User) -> QuerySet[StrategicPlan]:
-    require_signed_in(user)
+    require(user, "programmes.view_programmes")
     return StrategicPlan.objects.all()
 
 
 def plan_tree(*, user: User, slug: str) -> StrategicPlan:
     """The plan with priorities, objectives and activities (and their workshops), with a
     progress figure on each priority and objective; five queries whatever its size."""
-    require_signed_in(user)
+    require(user, "programmes.view_programmes")
     activities = Activity.objects.select_related("lead").prefetch_related(
         Prefetch("workshops", queryset=visible_workshops(user=user).order_by("start_date"))
     )
@@ -67,7 +63,7 @@ def plan_tree(*, user: User, slug: str) -> StrategicPlan:
 
 
 def activity_detail(*, user: User, pk: int) -> Activity:
-    require_signed_in(user)
+    require(user, "programmes.view_programmes")
     queryset = Activity.objects.select_related(
         "objective__priority__plan", "lead"
     ).prefetch_related(

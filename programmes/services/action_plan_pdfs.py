@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
 from core.models import GeneratedDocument
+from core.permissions import require
 from core.services.documents import DocumentState, document_request, document_states
 from members.models import User
 from programmes.models import ActionPlan
@@ -22,7 +23,8 @@ def action_plan_pdf_request(
     *, actor: User, plan: ActionPlan, language: str
 ) -> GeneratedDocument | None:
     """Ask for the plan's PDF in a language: queues a build unless the stored file is current
-    or a build is already under way. The caller has checked that the actor may see the plan."""
+    or a build is already under way. Refused (NotPermitted) to whoever may not see the plan."""
+    require(actor, "programmes.view_plan", plan)
     if language not in ActionPlan.PdfLanguage.values:
         raise ServiceError(_("Choose English or French."))
     return document_request(kind=KIND, subject_id=plan.pk, language=language)

@@ -1,6 +1,6 @@
 """Writes of workshop action plans: plans, their items, follow-up updates and adoption.
 
-The rules (see also programmes.selectors.action_plans.may_edit_items / may_follow_up):
+The rules (declared in programmes.rules):
 - the Secretariat starts the regional plan, edits its items and adopts plans;
 - a national plan is started for an administration with approved participants in the
   workshop, by the Secretariat or one of the administration's focal points;
@@ -20,11 +20,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
+from core.permissions import may, require
 from members.models import Organisation, User
 from programmes.models import ActionItem, ActionItemUpdate, ActionPlan, TfaMeasure
-from programmes.selectors.action_plans import is_focal_point_of, may_edit_items, may_follow_up
 from workshops.models import Registration, Workshop
-from workshops.selectors import is_secretariat
 
 
 @transaction.atomic
@@ -35,14 +34,12 @@ def action_plan_create(
     or its focal point; the administration needs approved participants in the workshop).
     Returns the existing plan when there is one already."""
     if level == ActionPlan.Level.REGIONAL:
-        if not is_secretariat(actor):
-            raise ServiceError(_("Only the Secretariat starts the regional action plan."))
+        require(actor, "programmes.start_regional_plan")
         administration = None
     elif level == ActionPlan.Level.NATIONAL:
         if administration is None:
             raise ServiceError(_("Choose the administration of the national plan."))
-        if not (is_secretariat(actor) or is_focal_point_of(actor, administration.pk)):
-            raise ServiceError(_("You are not a focal point of this administration."))
+        require(actor, "programmes.start_national_plan", administration)
         approved = Registration.objects.filter(
             workshop=workshop, organisation=administration, status=Registration.Status.APPROVED
         )
@@ -98,12 +95,13 @@ def _check_fields(
 
 
 def _require_edit(actor: User, plan: ActionPlan) -> None:
-    if not may_edit_items(actor, plan):
-        if plan.is_adopted and plan.level == ActionPlan.Level.NATIONAL:
-            raise ServiceError(
-                _("This plan is adopted: only the Secretariat changes its items now.")
-            )
-        raise ServiceError(_("You may not change the items of this plan."))
+    """Refuses a focal point after adoption with the reason; anyone else who may not with
+    NotPermitted."""
+    if may(actor, "programmes.edit_action_items", plan):
+        return
+    if plan.is_adopted and may(actor, "programmes.follow_up_action_items", plan):
+        raise ServiceError(_("This plan is adopted: only the Secretariat changes its items now."))
+    require(actor, "programmes.edit_action_items", plan)
 
 
 @transaction.atomic
@@ -204,8 +202,7 @@ def action_item_update_add(
     *, actor: User, item: ActionItem, date: dt.date, status_after: str, text: str
 ) -> ActionItemUpdate:
     """Record a dated follow-up on an item and set the item's status to `status_after`."""
-    if not may_follow_up(actor, item.plan):
-        raise ServiceError(_("You may not follow up this item."))
+    require(actor, "programmes.follow_up_action_items", item.plan)
     if not (text or "").strip():
         raise ServiceError(_("Say what happened."))
     if status_after not in ActionItem.Status.values:
@@ -233,8 +230,7 @@ def action_item_update_add(
 def action_plan_adopt(*, actor: User, plan: ActionPlan) -> ActionPlan:
     """Adopt a draft plan (Secretariat only; a plan needs at least one item). From then on only
     the Secretariat changes its items."""
-    if not is_secretariat(actor):
-        raise ServiceError(_("Only the Secretariat adopts action plans."))
+    require(actor, "programmes.adopt_plan", plan)
     plan = _locked_plan(plan)
     if plan.is_adopted:
         raise ServiceError(_("This plan is already adopted."))

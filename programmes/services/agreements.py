@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError, refuse_unknown_fields
+from core.permissions import require
 from members.models import User
 from programmes.models import Agreement
-from programmes.services.strategic_plans import require_secretariat_actor
 from workshops.services.documents import read_checked
 
 FIELDS = {"title", "short_name", "signed_on", "signed_at", "summary"}
@@ -40,7 +40,7 @@ def agreement_save(
     the activities and workshops carried out under it, and optionally its signed document
     (checked by content like workshop documents, stored under a generated name; the old file
     is removed once the new one is saved). Secretariat only; nothing is saved on an error."""
-    require_secretariat_actor(actor)
+    require(actor, "programmes.manage_programmes")
     _check(data)
     content = read_checked(document)[0] if document else None
     agreement = agreement or Agreement()
@@ -68,7 +68,7 @@ def agreement_save(
 @transaction.atomic
 def agreement_delete(*, actor: User, agreement: Agreement) -> None:
     """Delete an agreement and its document; activities and workshops stay (Secretariat only)."""
-    require_secretariat_actor(actor)
+    require(actor, "programmes.manage_programmes")
     name, storage = agreement.document.name, agreement.document.storage
     agreement.delete()
     if name:

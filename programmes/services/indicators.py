@@ -5,9 +5,9 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError, refuse_unknown_fields
+from core.permissions import require
 from members.models import User
 from programmes.models import Activity, Indicator, IndicatorPeriod
-from programmes.services.strategic_plans import require_secretariat_actor
 
 INDICATOR_FIELDS = {"title", "unit", "source", "baseline", "baseline_year"}
 PERIOD_FIELDS = {"start", "end", "target", "actual", "comment"}
@@ -21,7 +21,7 @@ def indicator_save(
     actual values are typed in or counted from attendance. Titles are unique per activity.
     Switching an indicator to a computed source clears the typed actual values of its periods,
     which would otherwise be shown beside the counted ones."""
-    require_secretariat_actor(actor)
+    require(actor, "programmes.manage_programmes")
     refuse_unknown_fields(data, INDICATOR_FIELDS)
     title = (data.get("title") or "").strip()
     if not title:
@@ -50,7 +50,7 @@ def indicator_save(
 @transaction.atomic
 def indicator_delete(*, actor: User, indicator: Indicator) -> None:
     """Delete an indicator with its periods (Secretariat only)."""
-    require_secretariat_actor(actor)
+    require(actor, "programmes.manage_programmes")
     indicator.delete()
 
 
@@ -61,7 +61,7 @@ def indicator_period_save(
     """Record a period's target (and, for typed indicators, its actual value) or change it.
     The period must end after it starts and not overlap another of the same indicator;
     computed indicators take no typed actual value. Nothing is saved on an error."""
-    require_secretariat_actor(actor)
+    require(actor, "programmes.manage_programmes")
     refuse_unknown_fields(data, PERIOD_FIELDS)
     start, end = data.get("start"), data.get("end")
     if not start or not end:
@@ -94,5 +94,5 @@ def indicator_period_save(
 @transaction.atomic
 def indicator_period_delete(*, actor: User, period: IndicatorPeriod) -> None:
     """Delete one period of an indicator (Secretariat only)."""
-    require_secretariat_actor(actor)
+    require(actor, "programmes.manage_programmes")
     period.delete()

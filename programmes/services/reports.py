@@ -12,10 +12,12 @@ from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
 from core.models import GeneratedDocument
+from core.permissions import require
 from core.services.documents import document_request
 from members.models import Organisation, User
-from programmes.reports.data import DonorReport, build_report
-from programmes.selectors.donors import REPORT_KINDS, donor_organisations
+from programmes.reports.data import build_report
+from programmes.reports.figures import DonorReport
+from programmes.selectors.donors import REPORT_KINDS
 from workshops.models import Workshop
 
 KINDS = REPORT_KINDS
@@ -49,10 +51,9 @@ def report_pdf_request(
     year: int | None = None,
 ) -> GeneratedDocument:
     """Ask for the PDF of a report: queue a build unless the file is current or a build is
-    under way (so a repeat, or a retry after a failure, is harmless). Raises ServiceError if
-    the actor may not see the donor's reports or the report is not one of the donor's."""
-    if not donor_organisations(user=actor).filter(pk=donor.pk).exists():
-        raise ServiceError(_("You cannot see this donor's reports."))
+    under way (so a repeat, or a retry after a failure, is harmless). Refused (NotPermitted)
+    if the actor may not see the donor's reports; ServiceError for a report not the donor's."""
+    require(actor, "programmes.see_donor_reports", donor)
     if kind not in KINDS:
         raise ServiceError(_("Unknown report."))
     document = document_request(

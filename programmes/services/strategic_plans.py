@@ -4,20 +4,16 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError, refuse_unknown_fields
+from core.permissions import require
 from members.models import User
 from programmes.models import Activity, ProgressUpdate
 from workshops.models import Workshop
 
 
-def require_secretariat_actor(actor: User) -> None:
-    if not actor.is_secretariat:
-        raise ServiceError(_("Only the Secretariat follows the Strategic Plan."))
-
-
 @transaction.atomic
 def activity_update(*, actor: User, activity: Activity, data: dict) -> Activity:
     """Change an activity's status, lead, time frame or notes (Secretariat only)."""
-    require_secretariat_actor(actor)
+    require(actor, "programmes.manage_programmes")
     allowed = {"status", "lead", "start_year", "end_year", "notes"}
     refuse_unknown_fields(data, allowed)
     start, end = data.get("start_year"), data.get("end_year")
@@ -33,7 +29,7 @@ def activity_update(*, actor: User, activity: Activity, data: dict) -> Activity:
 @transaction.atomic
 def progress_update_add(*, actor: User, activity: Activity, date, text: str) -> ProgressUpdate:
     """Record what happened on an activity, dated and signed (Secretariat only)."""
-    require_secretariat_actor(actor)
+    require(actor, "programmes.manage_programmes")
     if not text.strip():
         raise ServiceError(_("Say what happened."))
     return ProgressUpdate.objects.create(
@@ -46,7 +42,7 @@ def activity_link_workshop(
     *, actor: User, activity: Activity, workshop: Workshop, linked: bool
 ) -> None:
     """Link a workshop to an activity it serves, or unlink it (Secretariat only)."""
-    require_secretariat_actor(actor)
+    require(actor, "programmes.manage_programmes")
     if linked:
         activity.workshops.add(workshop)
     else:

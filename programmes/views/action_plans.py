@@ -12,19 +12,18 @@ from django.views.decorators.http import require_POST
 
 from core.document_pages import document_response, progress_context
 from core.errors import ServiceError
+from core.permissions import may
 from members.models import Organisation
 from programmes import services
 from programmes.forms import ActionItemForm, ActionItemUpdateForm, PdfLanguageForm
 from programmes.models import ActionPlan
 from programmes.selectors import action_plans as selectors
 from programmes.services import action_plan_pdfs
-from workshops.selectors import is_secretariat
 
 
 @login_required
 def plan_list(request, pk: int):
     context = {"plans": selectors.workshop_plans(user=request.user, workshop_pk=pk)}
-    context["secretariat"] = is_secretariat(request.user)
     return render(request, "programmes/actionplan_list.html", context)
 
 
@@ -55,9 +54,6 @@ def plan_detail(request, pk: int):
         "view": view,
         "plan": view.plan,
         "workshop": view.plan.workshop,
-        "may_edit": selectors.may_edit_items(request.user, view.plan),
-        "may_follow_up": selectors.may_follow_up(request.user, view.plan),
-        "secretariat": is_secretariat(request.user),
         "today": timezone.localdate(),
     }
     return render(request, "programmes/actionplan_detail.html", context)
@@ -150,7 +146,7 @@ def item_follow_up(request, pk: int):
 @require_POST
 def plan_adopt(request, pk: int):
     plan = selectors.plan_for_user(user=request.user, pk=pk)
-    if not is_secretariat(request.user):
+    if not may(request.user, "programmes.manage_programmes"):
         raise Http404
     try:
         services.action_plan_adopt(actor=request.user, plan=plan)

@@ -10,24 +10,22 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
+from core.permissions import require
 from programmes import selectors, services
 from programmes.forms import AgreementForm
-from workshops.selectors import is_secretariat, require_secretariat
 from workshops.services.documents import sniff
 
 
 @login_required
 def agreement_list(request):
     agreements = selectors.agreement_list(user=request.user)
-    context = {"agreements": agreements, "secretariat": is_secretariat(request.user)}
-    return render(request, "programmes/agreement_list.html", context)
+    return render(request, "programmes/agreement_list.html", {"agreements": agreements})
 
 
 @login_required
 def agreement_detail(request, pk: int):
     agreement = selectors.agreement_detail(user=request.user, pk=pk)
-    context = {"agreement": agreement, "secretariat": is_secretariat(request.user)}
-    return render(request, "programmes/agreement_detail.html", context)
+    return render(request, "programmes/agreement_detail.html", {"agreement": agreement})
 
 
 def _save(request, agreement=None):
@@ -52,20 +50,20 @@ def _save(request, agreement=None):
 
 @login_required
 def agreement_create(request):
-    require_secretariat(request.user)
+    require(request.user, "programmes.manage_programmes")
     return _save(request)
 
 
 @login_required
 def agreement_edit(request, pk: int):
-    require_secretariat(request.user)
+    require(request.user, "programmes.manage_programmes")
     agreement = selectors.agreement_detail(user=request.user, pk=pk)
     return _save(request, agreement)
 
 
 @login_required
 def agreement_delete(request, pk: int):
-    require_secretariat(request.user)
+    require(request.user, "programmes.manage_programmes")
     agreement = selectors.agreement_detail(user=request.user, pk=pk)
     if request.method == "POST":
         services.agreement_delete(actor=request.user, agreement=agreement)

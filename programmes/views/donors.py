@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from core.document_pages import document_response, progress_context
 from core.errors import ServiceError
 from core.exports import csv_response, xlsx_response
+from core.permissions import may
 from core.services.documents import document_state
 from programmes import selectors, services
 from programmes.reports.iati import iati_xml
@@ -24,7 +25,7 @@ def donor_list(request):
     donors = list(selectors.donor_organisations(user=request.user))
     if not donors:
         raise Http404
-    if len(donors) == 1 and not request.user.is_secretariat:
+    if len(donors) == 1 and not may(request.user, "programmes.manage_programmes"):
         return redirect("programmes:donor-dashboard", donor=donors[0].slug)
     return render(request, "programmes/donor_list.html", {"donors": donors})
 

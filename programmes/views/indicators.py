@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
+from core.permissions import require
 from programmes import selectors, services
 from programmes.forms import IndicatorForm, IndicatorPeriodForm
-from workshops.selectors import require_secretariat
 
 
 def _indicator_form(request, activity, indicator=None):
@@ -30,7 +30,7 @@ def _indicator_form(request, activity, indicator=None):
 
 @login_required
 def indicator_create(request, pk: int):
-    require_secretariat(request.user)
+    require(request.user, "programmes.manage_programmes")
     activity = selectors.activity_detail(user=request.user, pk=pk)
     return _indicator_form(request, activity)
 

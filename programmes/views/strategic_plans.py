@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import ServiceError
+from core.permissions import may, require
 from programmes import selectors, services
 from programmes.forms import ActivityForm, ProgressUpdateForm, WorkshopLinkForm
-from workshops.selectors import is_secretariat, require_secretariat
 
 
 @login_required
@@ -32,7 +32,7 @@ def activity_detail(request, pk: int):
     activity = selectors.activity_detail(user=request.user, pk=pk)
     context = {
         "activity": activity,
-        "secretariat": is_secretariat(request.user),
+        "secretariat": may(request.user, "programmes.manage_programmes"),
         "indicators": selectors.activity_indicators(user=request.user, activity=activity),
     }
     if context["secretariat"]:
@@ -57,7 +57,7 @@ def _done(request, activity, call, message: str):
 @login_required
 @require_POST
 def activity_edit(request, pk: int):
-    require_secretariat(request.user)
+    require(request.user, "programmes.manage_programmes")
     activity = selectors.activity_detail(user=request.user, pk=pk)
     form = ActivityForm(request.POST, instance=activity)
     if not form.is_valid():
@@ -75,7 +75,7 @@ def activity_edit(request, pk: int):
 @login_required
 @require_POST
 def progress_add(request, pk: int):
-    require_secretariat(request.user)
+    require(request.user, "programmes.manage_programmes")
     activity = selectors.activity_detail(user=request.user, pk=pk)
     form = ProgressUpdateForm(request.POST)
     if not form.is_valid():
@@ -94,7 +94,7 @@ def progress_add(request, pk: int):
 @login_required
 @require_POST
 def workshop_link(request, pk: int):
-    require_secretariat(request.user)
+    require(request.user, "programmes.manage_programmes")
     activity = selectors.activity_detail(user=request.user, pk=pk)
     form = WorkshopLinkForm(request.POST)
     if not form.is_valid():

@@ -39,7 +39,7 @@ def _workshop() -> Workshop:
 
 def _register(person: User) -> Registration:
     result = registration_submit(
-        person=person,
+        actor=person,
         workshop=_workshop(),
         data={"position": person.position, "consent": True},
     )

@@ -5,10 +5,10 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from core.errors import ServiceError
 from members.models import Organisation
 from programmes import services
 from programmes.models import Activity, Agreement
@@ -180,7 +180,7 @@ def test_other_people_cannot_change_agreements(delegate_client, parties, path):
 
 
 def test_the_service_refuses_non_secretariat_actors(delegate, parties):
-    with pytest.raises(ServiceError):
+    with pytest.raises(PermissionDenied):
         services.agreement_save(actor=delegate, data=_data(parties))
     assert not Agreement.objects.exists()
 

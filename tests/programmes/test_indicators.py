@@ -6,6 +6,7 @@ from decimal import Decimal
 from io import StringIO
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -184,7 +185,7 @@ def test_indicator_names_are_unique_per_activity_and_only_the_secretariat_writes
         services.indicator_save(
             actor=secretariat, activity=activity, data={"title": "officers TRAINED"}
         )
-    with pytest.raises(ServiceError):
+    with pytest.raises(PermissionDenied):
         services.indicator_save(actor=delegate, activity=activity, data={"title": "Other"})
     assert Indicator.objects.count() == 1
 

@@ -4,10 +4,10 @@ failure shown and retried, and only for those who may see the donor."""
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from core.documents import builder_for
-from core.errors import ServiceError
 from core.models import GeneratedDocument
 from core.services.documents import document_state
 from programmes import services
@@ -148,7 +148,7 @@ def test_another_donor_cannot_request_or_fetch_the_pdf(
     world, client, django_capture_on_commit_callbacks
 ):
     report_file = _request(world, django_capture_on_commit_callbacks)
-    with pytest.raises(ServiceError):
+    with pytest.raises(PermissionDenied):
         services.report_pdf_request(
             actor=world.bank_contact,
             donor=world.korea,

@@ -4,6 +4,7 @@ import datetime as dt
 from io import StringIO
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -183,7 +184,7 @@ def test_a_delegate_cannot_change_the_plan(client, plans, action):
 
 def test_services_refuse_non_secretariat_actors_and_empty_updates(secretariat, plans):
     activity = Activity.objects.first()
-    with pytest.raises(ServiceError):
+    with pytest.raises(PermissionDenied):
         services.activity_update(actor=UserFactory(), activity=activity, data={"status": "done"})
     with pytest.raises(ServiceError, match="what happened"):
         services.progress_update_add(

@@ -31,7 +31,7 @@ def _race(workshop, people) -> list[str]:
         try:
             barrier.wait(timeout=30)
             result = registration_submit(
-                person=person, workshop=workshop, data={"position": "Officer", "consent": True}
+                actor=person, workshop=workshop, data={"position": "Officer", "consent": True}
             )
             outcome = result.registration.status
         except ServiceError as error:

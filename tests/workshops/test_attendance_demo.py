@@ -10,7 +10,7 @@ from core.models import OutgoingEmail
 from members.models import User
 from workshops.demo import KOREA_SLUG
 from workshops.models import Attendance, Certificate, Evaluation, Registration, Workshop
-from workshops.selectors_attendance import attended_registrations
+from workshops.selectors.attendance import attended_registrations
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.workshops.factories import RegistrationFactory, WorkshopFactory
 from workshops.models import Attendance, Evaluation, Registration, Workshop
-from workshops.selectors_attendance import attended_registrations, evaluation_summary
+from workshops.selectors.attendance import attended_registrations, evaluation_summary
 
 pytestmark = pytest.mark.django_db
 

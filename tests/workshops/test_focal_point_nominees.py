@@ -55,7 +55,7 @@ def test_a_nominee_who_registers_moves_to_the_registrations(client, invitation):
     from members.models import User
 
     registration_submit(
-        person=User.objects.get(email=tala.email),
+        actor=User.objects.get(email=tala.email),
         workshop=invitation.workshop,
         data={"position": "Officer", "consent": True},
         invitation=tala,

@@ -53,7 +53,7 @@ def _begun_today(delegate) -> Registration:
 def test_cancelling_is_refused_once_the_workshop_has_begun(delegate, make):
     registration = make(delegate)
     with pytest.raises(ServiceError, match="has begun or is completed"):
-        services.registration_cancel(person=delegate, registration=registration)
+        services.registration_cancel(actor=delegate, registration=registration)
     registration.refresh_from_db()
     assert registration.status == Registration.Status.APPROVED
 
@@ -63,7 +63,7 @@ def test_editing_is_refused_once_the_workshop_has_begun(delegate, make):
     registration = make(delegate)
     with pytest.raises(ServiceError, match="has begun or is completed"):
         services.registration_update(
-            person=delegate,
+            actor=delegate,
             registration=registration,
             data={"position": "Changed", "consent": True},
         )
@@ -77,7 +77,7 @@ def test_cancelling_the_day_before_the_first_day_still_works(delegate):
         time_zone=ZONE, start_date=start, end_date=start, registration_deadline=None
     )
     registration = RegistrationFactory(workshop=workshop, person=delegate)
-    services.registration_cancel(person=delegate, registration=registration)
+    services.registration_cancel(actor=delegate, registration=registration)
     registration.refresh_from_db()
     assert registration.status == Registration.Status.CANCELLED
 
@@ -120,7 +120,7 @@ def test_travel_dates_far_from_the_workshop_are_refused(delegate, arrival_offset
         start + dt.timedelta(days=arrival_offset), end + dt.timedelta(days=departure_offset)
     )
     with pytest.raises(ServiceError, match="60 days"):
-        services.registration_submit(person=delegate, workshop=workshop, data=data)
+        services.registration_submit(actor=delegate, workshop=workshop, data=data)
     assert not Registration.objects.filter(person=delegate).exists()
 
 
@@ -129,7 +129,7 @@ def test_travel_dates_up_to_60_days_around_the_workshop_are_accepted(delegate):
     data = _data(
         workshop.start_date - dt.timedelta(days=60), workshop.end_date + dt.timedelta(days=60)
     )
-    result = services.registration_submit(person=delegate, workshop=workshop, data=data)
+    result = services.registration_submit(actor=delegate, workshop=workshop, data=data)
     assert result.registration.arrival_date == data["arrival_date"]
 
 

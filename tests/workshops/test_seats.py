@@ -10,6 +10,7 @@ from core.models import OutgoingEmail
 from tests.factories import OrganisationFactory, UserFactory
 from tests.workshops.factories import FundingFactory, OpenWorkshopFactory, SeatQuotaFactory
 from workshops.models import Registration
+from workshops.services import decisions
 from workshops.services import registrations as services
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ DATA = {"position": "Customs Officer", "consent": True}
 
 def _register(workshop, organisation=None, **data):
     person = UserFactory(organisation=organisation or OrganisationFactory())
-    return services.registration_submit(person=person, workshop=workshop, data={**DATA, **data})
+    return services.registration_submit(actor=person, workshop=workshop, data={**DATA, **data})
 
 
 def test_registrations_hold_seats_up_to_the_quota_then_waitlist_with_a_place():
@@ -61,7 +62,7 @@ def test_cancelling_promotes_the_first_waitlisted_of_the_same_administration(
     _register(workshop, fiji)
     waiting_fiji = _register(workshop, fiji).registration
     waiting_tonga = _register(workshop, tonga).registration
-    services.registration_cancel(person=first.person, registration=first)
+    services.registration_cancel(actor=first.person, registration=first)
     waiting_tonga.refresh_from_db()
     waiting_fiji.refresh_from_db()
     assert waiting_tonga.status == Registration.Status.SUBMITTED
@@ -75,9 +76,9 @@ def test_the_same_person_cannot_register_twice_but_may_again_after_cancelling():
     workshop = OpenWorkshopFactory()
     submitted = _register(workshop).registration
     with pytest.raises(ServiceError, match="already registered"):
-        services.registration_submit(person=submitted.person, workshop=workshop, data=DATA)
-    services.registration_cancel(person=submitted.person, registration=submitted)
-    again = services.registration_submit(person=submitted.person, workshop=workshop, data=DATA)
+        services.registration_submit(actor=submitted.person, workshop=workshop, data=DATA)
+    services.registration_cancel(actor=submitted.person, registration=submitted)
+    again = services.registration_submit(actor=submitted.person, workshop=workshop, data=DATA)
     assert again.registration.pk == submitted.pk
     assert again.registration.status == Registration.Status.SUBMITTED
 
@@ -123,7 +124,7 @@ def test_approval_tells_the_delegate_with_a_calendar_file(
     workshop = OpenWorkshopFactory(time_zone="Asia/Seoul")
     with django_capture_on_commit_callbacks(execute=True):
         registration = _register(workshop).registration
-        services.registration_approve(actor=secretariat, registration=registration)
+        decisions.registration_approve(actor=secretariat, registration=registration)
     registration.refresh_from_db()
     assert registration.status == Registration.Status.APPROVED
     assert registration.decided_by == secretariat
@@ -141,7 +142,7 @@ def test_a_waitlisted_registration_is_approved_only_when_a_seat_is_free(secretar
     _register(workshop, fiji)
     waiting = _register(workshop, fiji).registration
     with pytest.raises(ServiceError, match="No seat is free"):
-        services.registration_approve(actor=secretariat, registration=waiting)
+        decisions.registration_approve(actor=secretariat, registration=waiting)
     waiting.refresh_from_db()
     assert waiting.status == Registration.Status.WAITLISTED
 
@@ -152,8 +153,8 @@ def test_declining_needs_a_reason_and_frees_the_seat(secretariat):
     held = _register(workshop, fiji).registration
     waiting = _register(workshop, fiji).registration
     with pytest.raises(ServiceError, match="reason"):
-        services.registration_decline(actor=secretariat, registration=held, reason=" ")
-    services.registration_decline(
+        decisions.registration_decline(actor=secretariat, registration=held, reason=" ")
+    decisions.registration_decline(
         actor=secretariat, registration=held, reason="Not a customs officer"
     )
     held.refresh_from_db()
@@ -173,14 +174,14 @@ def test_funding_respects_eligibility_and_funded_seats(secretariat):
     funding.eligible_organisations.set([caribbean])
     member = _register(workshop).registration
     with pytest.raises(ServiceError, match="not eligible"):
-        services.registration_assign_funding(
+        decisions.registration_assign_funding(
             actor=secretariat, registration=member, funding=funding
         )
     first = _register(workshop, caribbean).registration
     second = _register(workshop, caribbean).registration
-    services.registration_assign_funding(actor=secretariat, registration=first, funding=funding)
+    decisions.registration_assign_funding(actor=secretariat, registration=first, funding=funding)
     with pytest.raises(ServiceError, match="funded seats"):
-        services.registration_assign_funding(
+        decisions.registration_assign_funding(
             actor=secretariat, registration=second, funding=funding
         )
     assert list(funding.registrations.all()) == [first]
@@ -189,6 +190,6 @@ def test_funding_respects_eligibility_and_funded_seats(secretariat):
 def test_a_funding_of_another_workshop_is_refused(secretariat):
     registration = _register(OpenWorkshopFactory()).registration
     with pytest.raises(ServiceError, match="another workshop"):
-        services.registration_assign_funding(
+        decisions.registration_assign_funding(
             actor=secretariat, registration=registration, funding=FundingFactory()
         )

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation, User
-from workshops.services.invitations import Person
+from workshops.services.invitations import Person, target_organisations
 
 MAX_CSV_BYTES = 2 * 1024 * 1024
 
@@ -69,6 +69,18 @@ class InviteForm(forms.Form):
         if not self.errors and not chosen:
             raise ValidationError(_("Choose whom to invite."))
         return data
+
+    def targets(self) -> dict:
+        """What invitations_create takes: the administrations chosen by group or by name, and
+        the people typed in or read from the CSV file."""
+        data = self.cleaned_data
+        organisations = target_organisations(
+            all_members=data["all_members"],
+            wto_members=data["wto_members"],
+            pacer_plus=data["pacer_plus"],
+            organisations=data["organisations"],
+        )
+        return {"organisations": organisations, "people": data["people"] + data["csv_file"]}
 
 
 def _rows(lines: list[str], *, start: int, typed: bool) -> list[Person]:

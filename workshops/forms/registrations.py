@@ -9,7 +9,6 @@ from members.models import Organisation, User
 from oco_portal.forms import BootstrapWidgetsMixin
 from workshops.forms.workshops import DateInput
 from workshops.models import Funding, Registration
-from workshops.services.registrations import REGISTRATION_FIELDS
 
 PROFILE_FIELDS = ("name", "position", "seniority")
 # Dates far outside any workshop are typing mistakes, not travel plans.
@@ -68,7 +67,7 @@ class RegistrationForm(BootstrapWidgetsMixin, forms.Form):
     def initial_for(cls, *, user: User, registration: Registration | None = None) -> dict:
         initial = {"name": user.name, "position": user.position, "seniority": user.seniority}
         if registration is not None:
-            for field in REGISTRATION_FIELDS:
+            for field in Registration.DELEGATE_FIELDS:
                 initial[field] = getattr(registration, field)
             initial["name"] = user.name
         return initial
@@ -89,7 +88,7 @@ class RegistrationForm(BootstrapWidgetsMixin, forms.Form):
         return data
 
     def service_data(self) -> dict:
-        return {field: self.cleaned_data[field] for field in REGISTRATION_FIELDS}
+        return {field: self.cleaned_data[field] for field in Registration.DELEGATE_FIELDS}
 
     def profile_changes(self, user: User) -> dict:
         """The profile fields the person changed here (their profile is updated too)."""

@@ -59,23 +59,8 @@ class WorkshopForm(forms.ModelForm):
 
     class Meta:
         model = Workshop
-        fields = [
-            "title",
-            "title_fr",
-            "description",
-            "description_fr",
-            "start_date",
-            "end_date",
-            "venue_name",
-            "city",
-            "country",
-            "time_zone",
-            "host",
-            "languages",
-            "capacity",
-            "default_seats",
-            "is_public",
-        ]
+        # The deadline is typed as a date and a time (see service_data).
+        fields = [f for f in Workshop.EDITABLE_FIELDS if f != "registration_deadline"]
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),

@@ -73,6 +73,24 @@ class Registration(models.Model):
         # "Cancelled" of a registration (feminine in French), not of a workshop.
         CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
 
+    # What the delegate fills in on the registration form; services refuse any other field.
+    DELEGATE_FIELDS = (
+        "position",
+        "seniority",
+        "arrival_date",
+        "departure_date",
+        "arrival_flight",
+        "departure_flight",
+        "visa_letter_needed",
+        "nationality",
+        "passport_number",
+        "dietary_needs",
+        "accessibility_needs",
+        "funding_requested",
+        "funding_request_covers",
+        "consent",
+    )
+
     ACTIVE = (Status.SUBMITTED, Status.APPROVED, Status.WAITLISTED)
     # A submitted registration holds its seat until the Secretariat decides.
     HOLDING = (Status.SUBMITTED, Status.APPROVED)
@@ -147,3 +165,27 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} – {self.workshop}"
+
+    # --- What its person may still do with it (the same rules in services and pages) ---------
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE
+
+    @property
+    def needs_visa_letter(self) -> bool:
+        return self.status == self.Status.APPROVED and self.visa_letter_needed
+
+    @property
+    def is_cancellable(self) -> bool:
+        """Active, and the workshop has not begun at the venue nor been completed."""
+        return self.status in self.ACTIVE and not self.workshop.has_begun
+
+    @property
+    def is_changeable(self) -> bool:
+        """Cancellable, and the registration deadline has not passed."""
+        return self.is_cancellable and not self.workshop.deadline_passed
+
+    @property
+    def holds_seat(self) -> bool:
+        return self.status in self.HOLDING

@@ -1,5 +1,6 @@
 """A workshop and what is planned around it: funding, facilitators, seats, agenda."""
 
+import datetime as dt
 import zoneinfo
 from decimal import Decimal
 
@@ -8,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -16,6 +18,26 @@ from members.models import Organisation, validate_time_zone
 
 
 class Workshop(models.Model):
+    # What the Secretariat edits on the workshop's form; services refuse any other field.
+    EDITABLE_FIELDS = (
+        "title",
+        "title_fr",
+        "description",
+        "description_fr",
+        "start_date",
+        "end_date",
+        "venue_name",
+        "city",
+        "country",
+        "time_zone",
+        "host",
+        "languages",
+        "capacity",
+        "default_seats",
+        "registration_deadline",
+        "is_public",
+    )
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         OPEN = "open", _("Open for registration")
@@ -135,6 +157,37 @@ class Workshop(models.Model):
     @property
     def venue_line(self) -> str:
         return ", ".join(part for part in (self.venue_name, self.city, self.country) if part)
+
+    # --- Rules of its calendar, read by services, views and templates alike ------------------
+
+    def venue_today(self) -> dt.date:
+        """Today's date at the venue (Apia and Pago Pago share a clock, not a date)."""
+        return timezone.now().astimezone(self.zone).date()
+
+    @property
+    def deadline_passed(self) -> bool:
+        deadline = self.registration_deadline
+        return bool(deadline and timezone.now() > deadline)
+
+    @property
+    def registration_closed_reason(self) -> str:
+        """Why nobody can register now, or "" while registration is open."""
+        if self.status != self.Status.OPEN:
+            return str(_("Registration for this workshop is closed."))
+        if self.deadline_passed:
+            return str(_("The registration deadline has passed."))
+        return ""
+
+    @property
+    def is_open_for_registration(self) -> bool:
+        return not self.registration_closed_reason
+
+    @property
+    def has_begun(self) -> bool:
+        """Completed, or its first day has come at the venue: its registrations are history."""
+        if self.status == self.Status.COMPLETED:
+            return True
+        return bool(self.start_date and self.venue_today() >= self.start_date)
 
 
 class Funding(models.Model):

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
+from core.permissions import require
 from members.models import User
 from workshops.models import Attendance, Registration, Workshop
 
@@ -45,6 +46,7 @@ def attendance_set(*, actor: User, registration: Registration, day: dt.date, pre
     the state it already has changes nothing, so a repeated tap or form is harmless.
     Returns the new state. Raises ServiceError for a registration that is not approved, a
     day outside the workshop's dates or still ahead at the venue, or a workshop not running."""
+    require(actor, "workshops.check_in", registration.workshop)
     registration = (
         Registration.objects.select_for_update().select_related("workshop").get(pk=registration.pk)
     )
@@ -76,6 +78,7 @@ def workshop_set_attendance_rules(
     """The Secretariat sets the share of days that earns a certificate (1-100 %) and the
     last day evaluations are taken (none: open while the workshop is completed). Issued
     certificates stay; "Issue certificates" adds those a lower share now reaches."""
+    require(actor, "workshops.plan_workshop")
     if not 1 <= share <= 100:
         raise ServiceError(_("The share of days must be between 1 and 100 %."))
     workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)

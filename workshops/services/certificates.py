@@ -18,7 +18,7 @@ from core.queue import enqueue_on_commit
 from core.services.documents import document_find, document_request
 from core.services.mail import email_queue
 from workshops.models import Certificate, Workshop
-from workshops.selectors_attendance import attended_registrations
+from workshops.selectors.attendance import attended_registrations
 
 KIND = "workshops.certificate"
 

@@ -12,6 +12,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
+from core.permissions import require
 from members.models import User
 from workshops.models import Document, Workshop
 from workshops.public_cache import changes_public_pages
@@ -100,6 +101,7 @@ def document_upload(
     *, actor: User, workshop: Workshop, title: str, upload: UploadedFile, visibility: str
 ) -> Document:
     """Store an uploaded document under a generated name after checking its size and content."""
+    require(actor, "workshops.plan_workshop")
     if visibility not in Document.Visibility.values:
         raise ServiceError(_("Choose who may see the document."))
     data, sniffed = read_checked(upload)
@@ -124,6 +126,7 @@ def document_upload(
 
 @transaction.atomic
 def document_copy(*, document: Document, workshop: Workshop, actor: User) -> Document:
+    require(actor, "workshops.plan_workshop")
     with document.file.open("rb") as handle:
         data = handle.read()
     copy = Document(
@@ -145,6 +148,7 @@ def document_copy(*, document: Document, workshop: Workshop, actor: User) -> Doc
 @transaction.atomic
 def document_delete(*, actor: User, document: Document) -> None:
     """Delete the row, and the file once the deletion is committed."""
+    require(actor, "workshops.plan_workshop")
     storage, name = document.file.storage, document.file.name
     document.delete()
     transaction.on_commit(lambda: storage.delete(name))

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.errors import ServiceError
+from core.errors import ServiceError, refuse_unknown_fields
+from core.permissions import require
 from core.services.mail import email_queue
 from members.models import User
 from workshops.models import Evaluation, EvaluationRequest, Registration, Workshop
@@ -47,7 +48,8 @@ def _check_can_answer(*, actor: User, registration: Registration) -> None:
 
 
 def _clean(data: dict) -> dict:
-    answers = {field: data[field] for field in ANSWER_FIELDS if field in data}
+    refuse_unknown_fields(data, set(ANSWER_FIELDS))
+    answers = dict(data)
     for question in EVALUATION_QUESTIONS:
         if answers.get(question) not in (1, 2, 3, 4, 5):
             raise ServiceError(_("Give each rating from 1 to 5."))
@@ -58,6 +60,7 @@ def _clean(data: dict) -> dict:
 def evaluation_submit(*, actor: User, registration: Registration, data: dict) -> Evaluation:
     """The participant's one answer. Raises ServiceError if they already answered (they
     edit it instead), are not an approved participant, or the evaluation is not open."""
+    require(actor, "workshops.evaluate", registration)
     _check_can_answer(actor=actor, registration=registration)
     answers = _clean(data)
     try:
@@ -72,6 +75,7 @@ def evaluation_submit(*, actor: User, registration: Registration, data: dict) ->
 @transaction.atomic
 def evaluation_update(*, actor: User, evaluation: Evaluation, data: dict) -> Evaluation:
     """Change an answer until the evaluation closes. Raises ServiceError after."""
+    require(actor, "workshops.evaluate", evaluation.registration)
     evaluation = (
         Evaluation.objects.select_for_update()
         .select_related("registration__workshop")
@@ -125,3 +129,12 @@ def evaluation_requests_send(*, workshop_id: int) -> int:
         evaluation_request__isnull=True,
     ).values_list("pk", flat=True)
     return sum(evaluation_request_send(registration_id=pk) for pk in list(ids))
+
+
+def evaluation_save(*, actor: User, registration: Registration, data: dict) -> Evaluation:
+    """The participant's answer: the first one submitted, later ones changing it (both while
+    the evaluation is open)."""
+    evaluation = Evaluation.objects.filter(registration=registration).first()
+    if evaluation is None:
+        return evaluation_submit(actor=actor, registration=registration, data=data)
+    return evaluation_update(actor=actor, evaluation=evaluation, data=data)

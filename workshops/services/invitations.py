@@ -23,6 +23,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
+from core.permissions import require
+from core.queue import enqueue_on_commit
 from core.services.mail import email_deliver_many, email_queue
 from members.models import FocalPoint, Organisation, TradeAgreementParty, User
 from workshops.models import Invitation, Workshop
@@ -271,10 +273,10 @@ def _add_people(batch: _Batch, people: list[Person]) -> None:
 
 
 def _enqueue_send(invitation_ids: list[int]) -> None:
-    from workshops.tasks import send_invitations
-
     for start in range(0, len(invitation_ids), SEND_BATCH_SIZE):
-        send_invitations.delay_on_commit(invitation_ids[start : start + SEND_BATCH_SIZE])
+        enqueue_on_commit(
+            "workshops.send_invitations", invitation_ids[start : start + SEND_BATCH_SIZE]
+        )
 
 
 @transaction.atomic
@@ -291,8 +293,7 @@ def invitations_create(
     Rows are inserted in bulk; the e-mails are sent by `workshops.send_invitations` tasks
     queued after commit, so the request returns at once. What is refused is reported per row
     (no focal point, bad e-mail, unknown organisation, duplicate, already invited)."""
-    if not actor.is_secretariat:
-        raise ServiceError(_("Only the Secretariat sends invitations."))
+    require(actor, "workshops.invite")
     check_open(workshop)
     report = InvitationReport()
     batch = _Batch(workshop, actor, report)

@@ -14,8 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
+from core.permissions import require
 from core.services.mail import email_queue
-from members.models import FocalPoint, Organisation, User
+from members.models import Organisation, User
 from workshops.models import Invitation, Registration, Workshop
 from workshops.services.invitations import (
     check_open,
@@ -36,15 +37,6 @@ class Seats:
     @property
     def left(self) -> int:
         return max(self.quota - self.registered - self.nominated, 0)
-
-
-def may_answer_for(*, user: User, organisation: Organisation) -> bool:
-    """A focal point of the administration, or the Secretariat, answers for it."""
-    if not user.is_authenticated:
-        return False
-    if user.is_secretariat:
-        return True
-    return FocalPoint.objects.filter(user=user, organisation=organisation).exists()
 
 
 def administration_seats(*, workshop: Workshop, organisation: Organisation) -> Seats:
@@ -69,10 +61,7 @@ def _lock(workshop_id: int) -> Workshop:
 
 
 def _check_answerable(actor: User, invitation: Invitation) -> None:
-    if not invitation.is_for_administration or not may_answer_for(
-        user=actor, organisation=invitation.organisation
-    ):
-        raise ServiceError(_("Only a focal point of the administration can answer here."))
+    require(actor, "workshops.answer_invitation", invitation)
     if invitation.status == Invitation.Status.DECLINED:
         raise ServiceError(_("This invitation was declined on behalf of the administration."))
 

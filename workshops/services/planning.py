@@ -9,7 +9,8 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.errors import ServiceError
+from core.errors import ServiceError, refuse_unknown_fields
+from core.permissions import require
 from members.models import Organisation, User
 from workshops.models import Facilitation, Funding, Registration, SeatQuota, Session, Workshop
 from workshops.public_cache import changes_public_pages
@@ -50,13 +51,13 @@ def funding_save(
     """Add or edit a funding. Amounts and funded seats are never negative; the currency is
     three letters; named eligible organisations are required, and kept, only when not all
     member administrations are eligible. Raises ServiceError."""
+    require(actor, "workshops.plan_workshop")
     _editable(workshop)
     funding = funding or Funding(workshop=workshop)
     data = dict(data)
     eligible = list(data.pop("eligible_organisations", []))
+    refuse_unknown_fields(data, set(FUNDING_FIELDS))
     for field, value in data.items():
-        if field not in FUNDING_FIELDS:
-            raise ServiceError(_("This field cannot be changed here: %s") % field)
         setattr(funding, field, value)
     if any((getattr(funding, field) or 0) < 0 for field in NOT_NEGATIVE):
         raise ServiceError(_("Amounts and funded seats cannot be negative."))
@@ -76,6 +77,7 @@ def funding_save(
 def funding_delete(*, actor: User, funding: Funding) -> int:
     """Delete a funding; the registrations it was assigned to lose it (marked as changed).
     Returns how many did."""
+    require(actor, "workshops.plan_workshop")
     _editable(funding.workshop)
     Workshop.objects.select_for_update().filter(pk=funding.workshop_id).first()
     unassigned = Registration.objects.filter(funding=funding).update(
@@ -92,6 +94,7 @@ def facilitation_add(
 ) -> Facilitation:
     """Name an organisation (and optionally a person of that organisation) as facilitating
     the workshop. Refuses a person of another organisation, or of none, and a duplicate."""
+    require(actor, "workshops.plan_workshop")
     _editable(workshop)
     if person is not None and person.organisation_id != organisation.pk:
         if person.organisation_id is None:
@@ -121,6 +124,7 @@ def facilitation_add(
 @changes_public_pages
 @transaction.atomic
 def facilitation_remove(*, actor: User, facilitation: Facilitation) -> None:
+    require(actor, "workshops.plan_workshop")
     _editable(facilitation.workshop)
     facilitation.delete()
 
@@ -130,6 +134,7 @@ def seat_quota_set(
 ) -> SeatQuota | None:
     """Override the default seats of one administration; None goes back to the default.
     The rules of seat_quotas_set apply."""
+    require(actor, "workshops.plan_workshop")
     seat_quotas_set(actor=actor, workshop=workshop, quotas={organisation: seats})
     return SeatQuota.objects.filter(workshop=workshop, organisation=organisation).first()
 
@@ -142,6 +147,7 @@ def seat_quotas_set(
     default. Seats are never negative, nor below the delegates an administration already has
     approved (counted with the workshop row locked, the lock under which seats are taken).
     Writes only what changes, all or nothing. Returns how many administrations changed."""
+    require(actor, "workshops.plan_workshop")
     locked = Workshop.objects.select_for_update().get(pk=workshop.pk)
     _editable(locked)
     if any(seats is not None and seats < 0 for seats in quotas.values()):
@@ -207,6 +213,7 @@ def session_save(
 ) -> Session:
     """Add or edit a session. Times are read in the venue's zone and stored as instants;
     the day must fall within the workshop's dates and the session must end after it starts."""
+    require(actor, "workshops.plan_workshop")
     _editable(workshop)
     if not (workshop.start_date and workshop.end_date):
         raise ServiceError(_("Set the workshop's dates before building its agenda."))
@@ -235,5 +242,6 @@ def session_save(
 @changes_public_pages
 @transaction.atomic
 def session_delete(*, actor: User, session: Session) -> None:
+    require(actor, "workshops.plan_workshop")
     _editable(session.workshop)
     session.delete()

@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from core.errors import ServiceError
+from core.errors import ServiceError, refuse_unknown_fields
+from core.permissions import require
 from core.queue import enqueue_on_commit
 from core.services.mail import email_queue
 from members.models import User, validate_time_zone
@@ -16,25 +17,6 @@ from workshops.models import Facilitation, Registration, SeatQuota, Workshop
 from workshops.public_cache import changes_public_pages
 from workshops.services.documents import document_copy
 from workshops.services.evaluations import default_closing_date
-
-EDITABLE_FIELDS = (
-    "title",
-    "title_fr",
-    "description",
-    "description_fr",
-    "start_date",
-    "end_date",
-    "venue_name",
-    "city",
-    "country",
-    "time_zone",
-    "host",
-    "languages",
-    "capacity",
-    "default_seats",
-    "registration_deadline",
-    "is_public",
-)
 
 
 def _unique_slug(title: str, start: dt.date | None) -> str:
@@ -96,7 +78,9 @@ def _locked(workshop: Workshop) -> Workshop:
 @transaction.atomic
 def workshop_create(*, actor: User, data: dict) -> Workshop:
     """Create a draft workshop. Raises ServiceError if its dates are inconsistent."""
-    workshop = Workshop(**{k: v for k, v in data.items() if k in EDITABLE_FIELDS}, created_by=actor)
+    require(actor, "workshops.plan_workshop")
+    refuse_unknown_fields(data, set(Workshop.EDITABLE_FIELDS))
+    workshop = Workshop(**data, created_by=actor)
     _check_consistency(workshop)
     workshop.slug = _unique_slug(workshop.title, workshop.start_date)
     workshop.full_clean()
@@ -109,12 +93,12 @@ def workshop_create(*, actor: User, data: dict) -> Workshop:
 def workshop_update(*, actor: User, workshop: Workshop, data: dict) -> Workshop:
     """Edit a workshop that is not cancelled. Capacity never drops below approved seats
     (checked with the workshop row locked, so a concurrent approval cannot slip in)."""
+    require(actor, "workshops.plan_workshop")
     workshop = _locked(workshop)
     if workshop.status == Workshop.Status.CANCELLED:
         raise ServiceError(_("A cancelled workshop cannot be edited."))
+    refuse_unknown_fields(data, set(Workshop.EDITABLE_FIELDS))
     for field, value in data.items():
-        if field not in EDITABLE_FIELDS:
-            raise ServiceError(_("This field cannot be changed here: %s") % field)
         setattr(workshop, field, value)
     _check_consistency(workshop)
     if workshop.status == Workshop.Status.OPEN:
@@ -144,6 +128,7 @@ def _check_can_open(workshop: Workshop) -> None:
 @transaction.atomic
 def workshop_open(*, actor: User, workshop: Workshop) -> Workshop:
     """draft or closed → open. Needs dates, a capacity and a deadline in the future."""
+    require(actor, "workshops.plan_workshop")
     workshop = _locked(workshop)
     if workshop.status not in (Workshop.Status.DRAFT, Workshop.Status.CLOSED):
         raise ServiceError(
@@ -161,6 +146,7 @@ def workshop_open(*, actor: User, workshop: Workshop) -> Workshop:
 @transaction.atomic
 def workshop_close(*, actor: User, workshop: Workshop) -> Workshop:
     """open → closed: registration stops; the workshop can be reopened."""
+    require(actor, "workshops.plan_workshop")
     workshop = _locked(workshop)
     if workshop.status != Workshop.Status.OPEN:
         raise ServiceError(_("Only a workshop open for registration can be closed."))
@@ -175,6 +161,7 @@ def workshop_complete(*, actor: User, workshop: Workshop) -> Workshop:
     """open or closed → completed, once its first day has come. Completed is final. After
     commit, certificates are issued and the evaluation is asked for (Celery); the evaluation
     closes DEFAULT_OPEN_DAYS later unless a closing date was set."""
+    require(actor, "workshops.plan_workshop")
     workshop = _locked(workshop)
     if workshop.status not in (Workshop.Status.OPEN, Workshop.Status.CLOSED):
         raise ServiceError(_("Only an open or closed workshop can be marked completed."))
@@ -200,6 +187,7 @@ def _after_completion(workshop_id: int) -> None:
 def workshop_cancel(*, actor: User, workshop: Workshop, reason: str, confirmed: bool) -> int:
     """draft, open or closed → cancelled. With active registrations the caller must confirm;
     every registrant is then told through the outbox, in their language. Returns how many."""
+    require(actor, "workshops.plan_workshop")
     workshop = _locked(workshop)
     if workshop.status in (Workshop.Status.COMPLETED, Workshop.Status.CANCELLED):
         raise ServiceError(_("A completed or cancelled workshop cannot be cancelled."))
@@ -234,8 +222,9 @@ def workshop_cancel(*, actor: User, workshop: Workshop, reason: str, confirmed: 
 def workshop_clone(*, actor: User, source: Workshop) -> Workshop:
     """A new draft with everything of `source` but its dates, agenda, registrations and
     spending: funding (planned amounts), facilitators, seat quotas and documents."""
+    require(actor, "workshops.plan_workshop")
     clone = Workshop(
-        **{field: getattr(source, field) for field in EDITABLE_FIELDS},
+        **{field: getattr(source, field) for field in Workshop.EDITABLE_FIELDS},
         cloned_from=source,
         created_by=actor,
     )

@@ -3,7 +3,7 @@ render (the registration page, the Secretariat's workshop page). Each asks one s
 
 from django import template
 
-from workshops import selectors_attendance as selectors
+from workshops import selectors
 from workshops.forms.attendance import AttendanceRulesForm
 from workshops.models import Certificate, Evaluation, Registration, Workshop
 from workshops.services.attendance import workshop_days

@@ -3,7 +3,7 @@ nominations, each with the link to its nomination page (so nobody needs the e-ma
 
 from django import template
 
-from workshops import selectors_invitations
+from workshops import selectors
 from workshops.services.invitations import invitation_path
 
 register = template.Library()
@@ -12,7 +12,7 @@ register = template.Library()
 @register.inclusion_tag("workshops/_focal_invitations.html", takes_context=True)
 def focal_open_invitations(context):
     user = context["request"].user
-    invitations = selectors_invitations.focal_point_open_invitations(user=user)
+    invitations = selectors.focal_point_open_invitations(user=user)
     return {
         "invitations": [(invitation, invitation_path(invitation)) for invitation in invitations]
     }

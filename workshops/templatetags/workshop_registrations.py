@@ -3,9 +3,7 @@ whose lists they may see as facilitator or focal point, all read by selectors.""
 
 from django import template
 
-from workshops import selectors_registrations
-from workshops.models import Registration
-from workshops.services.registrations import workshop_has_begun
+from workshops import selectors
 
 register = template.Library()
 
@@ -14,14 +12,6 @@ register = template.Library()
 def my_workshops(context):
     user = context["request"].user
     return {
-        "registrations": list(selectors_registrations.my_registrations(user=user)),
-        **selectors_registrations.my_role_workshops(user=user),
+        "registrations": list(selectors.my_registrations(user=user)),
+        **selectors.my_role_workshops(user=user),
     }
-
-
-@register.filter
-def registration_changeable(registration: Registration) -> bool:
-    """Active, and its workshop has not begun at the venue: the delegate may edit or cancel."""
-    return registration.status in Registration.ACTIVE and not workshop_has_begun(
-        registration.workshop
-    )

@@ -13,8 +13,7 @@ from django.views.decorators.http import require_POST
 
 from core.errors import ServiceError
 from core.pdf import render_pdf
-from workshops import selectors as workshop_selectors
-from workshops import selectors_attendance as selectors
+from workshops import selectors
 from workshops.forms.attendance import AttendanceRulesForm, CheckInFilterForm, CheckInForm
 from workshops.services import attendance as services
 
@@ -132,7 +131,7 @@ def attendance_sheet(request, slug: str):
 @require_POST
 def attendance_rules(request, pk: int):
     """Secretariat: the share of days for a certificate and the evaluation's closing date."""
-    workshop = workshop_selectors.manage_workshop(user=request.user, pk=pk)
+    workshop = selectors.manage_workshop(user=request.user, pk=pk)
     form = AttendanceRulesForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))

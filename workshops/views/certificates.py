@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from core.document_pages import document_response
 from core.services.documents import document_current
-from workshops import selectors, selectors_attendance, selectors_registrations
+from workshops import selectors
 from workshops.forms.attendance import VerifyForm
 from workshops.models import Workshop
 from workshops.models.attendance import normalise_certificate_code
@@ -19,10 +19,8 @@ from workshops.services import certificates as services
 @login_required
 def certificate_download(request, slug: str):
     """The holder's PDF; when it is missing or out of date a build is queued first."""
-    registration = selectors_registrations.own_registration(user=request.user, slug=slug)
-    certificate = selectors_attendance.my_certificate(
-        user=request.user, registration_id=registration.pk
-    )
+    registration = selectors.own_registration(user=request.user, slug=slug)
+    certificate = selectors.my_certificate(user=request.user, registration_id=registration.pk)
     document = document_current(kind=services.KIND, subject_id=certificate.pk)
     if document is None:
         messages.info(request, _("Your certificate is being prepared: try again shortly."))
@@ -40,7 +38,7 @@ def certificate_verify_form(request):
 
 def certificate_verify(request, code: str):
     """Public: holder, workshop and dates of a valid code, nothing else; 404 otherwise."""
-    certificate = selectors_attendance.certificate_by_code(normalise_certificate_code(code))
+    certificate = selectors.certificate_by_code(normalise_certificate_code(code))
     if certificate is None:
         return render(
             request,

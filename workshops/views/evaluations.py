@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
-from workshops import selectors_attendance, selectors_registrations
+from workshops import selectors
 from workshops.forms.attendance import EvaluationForm
 from workshops.models import Registration
 from workshops.services import evaluations as services
@@ -14,31 +14,22 @@ from workshops.services import evaluations as services
 
 @login_required
 def evaluation_form(request, slug: str):
-    registration = selectors_registrations.own_registration(user=request.user, slug=slug)
+    registration = selectors.own_registration(user=request.user, slug=slug)
     if registration.status != Registration.Status.APPROVED:
         return redirect("workshops:registration", slug=slug)
-    evaluation = selectors_attendance.own_evaluation(user=request.user, registration=registration)
-    is_open = services.evaluation_is_open(registration.workshop)
+    evaluation = selectors.own_evaluation(user=request.user, registration=registration)
     form = EvaluationForm(request.POST or None, instance=evaluation)
     if request.method == "POST" and form.is_valid():
         try:
-            if evaluation is None:
-                services.evaluation_submit(
-                    actor=request.user, registration=registration, data=form.answers()
-                )
-            else:
-                services.evaluation_update(
-                    actor=request.user, evaluation=evaluation, data=form.answers()
-                )
+            services.evaluation_save(
+                actor=request.user, registration=registration, data=form.answers()
+            )
         except ServiceError as error:
             messages.error(request, error.message)
             return redirect("workshops:evaluation", slug=slug)
         messages.success(request, _("Thank you: your evaluation is saved."))
         return redirect("workshops:registration", slug=slug)
-    context = {
-        "workshop": registration.workshop,
-        "form": form,
-        "evaluation": evaluation,
-        "is_open": is_open,
-    }
+    is_open = services.evaluation_is_open(registration.workshop)
+    context = {"workshop": registration.workshop, "form": form, "evaluation": evaluation}
+    context["is_open"] = is_open
     return render(request, "workshops/evaluation_form.html", context)

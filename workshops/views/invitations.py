@@ -7,7 +7,6 @@ from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -15,7 +14,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.errors import ServiceError
-from workshops import selectors_invitations as selectors
+from core.permissions import require
+from workshops import selectors
 from workshops.forms.invitations import InviteForm, nominee_formset
 from workshops.models import Invitation
 from workshops.selectors import manage_workshop
@@ -34,19 +34,9 @@ def invitation_create(request, pk: int):
     posted = request.method == "POST"
     form = InviteForm(request.POST if posted else None, request.FILES if posted else None)
     if posted and form.is_valid():
-        data = form.cleaned_data
-        organisations = services.target_organisations(
-            all_members=data["all_members"],
-            wto_members=data["wto_members"],
-            pacer_plus=data["pacer_plus"],
-            organisations=data["organisations"],
-        )
         try:
             report = services.invitations_create(
-                actor=request.user,
-                workshop=workshop,
-                organisations=organisations,
-                people=data["people"] + data["csv_file"],
+                actor=request.user, workshop=workshop, **form.targets()
             )
         except ServiceError as error:
             form.add_error(None, error.message)
@@ -119,12 +109,6 @@ def _nomination_page(request, invitation: Invitation, token: str, formset=None, 
     return render(request, "workshops/invitation_nominate.html", context, status=status)
 
 
-def _may_see(user, invitation: Invitation) -> bool:
-    if invitation.is_for_administration:
-        return nominations.may_answer_for(user=user, organisation=invitation.organisation)
-    return user.is_secretariat or user.email.lower() == invitation.email.lower()
-
-
 def invitation_landing(request, token: str):
     invitation, refusal = _verified(request, token)
     if refusal:
@@ -135,8 +119,7 @@ def invitation_landing(request, token: str):
             get_adapter(request).stash_verified_email(request, invitation.email)
         context = {"invitation": invitation, "workshop": invitation.workshop, "next": request.path}
         return render(request, "workshops/invitation_welcome.html", context)
-    if not _may_see(request.user, invitation):
-        raise Http404
+    require(request.user, "workshops.view_invitation", invitation)
     if invitation.is_for_administration:
         return _nomination_page(request, invitation, token)
     context = {
@@ -154,8 +137,7 @@ def invitation_nominate(request, token: str):
     invitation, refusal = _verified(request, token)
     if refusal:
         return refusal
-    if not invitation.is_for_administration or not _may_see(request.user, invitation):
-        raise Http404
+    require(request.user, "workshops.answer_invitation", invitation)
     seats = nominations.administration_seats(
         workshop=invitation.workshop, organisation=invitation.organisation
     )
@@ -169,16 +151,16 @@ def invitation_nominate(request, token: str):
     except ServiceError as error:
         messages.error(request, error.message)
         return _nomination_page(request, invitation, token, formset, status=400)
-    messages.success(
-        request,
-        ngettext(
-            "%(n)d delegate nominated: they were e-mailed a link to complete their registration.",
-            "%(n)d delegates nominated: they were e-mailed a link to complete their registration.",
-            len(created),
-        )
-        % {"n": len(created)},
-    )
+    messages.success(request, _nominated_message(len(created)))
     return redirect("workshops:invitation", token=token)
+
+
+def _nominated_message(count: int) -> str:
+    return ngettext(
+        "%(n)d delegate nominated: they were e-mailed a link to complete their registration.",
+        "%(n)d delegates nominated: they were e-mailed a link to complete their registration.",
+        count,
+    ) % {"n": count}
 
 
 @login_required
@@ -187,8 +169,7 @@ def invitation_decline(request, token: str):
     invitation, refusal = _verified(request, token)
     if refusal:
         return refusal
-    if not invitation.is_for_administration or not _may_see(request.user, invitation):
-        raise Http404
+    require(request.user, "workshops.answer_invitation", invitation)
     try:
         nominations.invitation_decline(actor=request.user, invitation=invitation)
     except ServiceError as error:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.errors import ServiceError
+from core.permissions import require
 from workshops import selectors
 from workshops.forms.workshops import CancelForm, ManageFilterForm, WorkshopForm
 from workshops.services import workshops as services
@@ -35,7 +36,7 @@ def workshop_list(request):
 
 @login_required
 def workshop_create(request):
-    selectors.require_secretariat(request.user)
+    require(request.user, "workshops.manage_workshops")
     form = WorkshopForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

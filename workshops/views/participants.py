@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.errors import ServiceError
-from workshops import exports, selectors, selectors_registrations
+from core.permissions import require
+from workshops import exports, selectors
 from workshops.forms.registrations import BULK_ACTIONS, BulkActionForm, ParticipantFilterForm
-from workshops.services import registrations as services
-from workshops.services import visa_letters
+from workshops.services import decisions as services
 from workshops.views.registrations import visa_letter_response
 
 PAGE_SIZE = 50
@@ -34,9 +34,7 @@ SINGLE_ACTIONS = {"approve", "waitlist", "decline", "funding"}
 def _filtered(request, workshop):
     fundings = list(workshop.fundings.all())
     form = ParticipantFilterForm(request.GET or None, workshop=workshop, fundings=fundings)
-    queryset = selectors_registrations.participant_list(
-        user=request.user, workshop=workshop, **form.filters()
-    )
+    queryset = selectors.participant_list(user=request.user, workshop=workshop, **form.filters())
     return form, fundings, queryset
 
 
@@ -61,12 +59,11 @@ def participant_list(request, pk: int):
 
 
 def _apply(request, workshop, action: str, registration_id, reason: str) -> None:
-    registration = selectors_registrations.participant_for_secretariat(
+    registration = selectors.participant_for_secretariat(
         user=request.user, workshop=workshop, registration_id=registration_id
     )
     if action == "approve":
-        registration = services.registration_approve(actor=request.user, registration=registration)
-        visa_letters.visa_letter_request(registration=registration)
+        services.registration_approve(actor=request.user, registration=registration)
     elif action == "waitlist":
         services.registration_waitlist(actor=request.user, registration=registration)
     elif action == "decline":
@@ -74,10 +71,9 @@ def _apply(request, workshop, action: str, registration_id, reason: str) -> None
     elif action == "funding":
         funding_id = request.POST.get(f"funding-{registration.pk}", "")
         funding = next((f for f in workshop.fundings.all() if str(f.pk) == funding_id), None)
-        registration = services.registration_assign_funding(
+        services.registration_assign_funding(
             actor=request.user, registration=registration, funding=funding
         )
-        visa_letters.visa_letter_request(registration=registration)
 
 
 def _decide(request, workshop):
@@ -141,8 +137,8 @@ def participant_export(request, pk: int):
 
 @login_required
 def participant_visa_letter(request, registration_id: int):
-    selectors.require_secretariat(request.user)
-    registration = selectors_registrations.visa_letter_for_download(
+    require(request.user, "workshops.manage_workshops")
+    registration = selectors.visa_letter_for_download(
         user=request.user, registration_id=registration_id
     )
     response = visa_letter_response(request, registration)

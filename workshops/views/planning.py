@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.errors import ServiceError
-from workshops import selectors, selectors_registrations
+from workshops import selectors
 from workshops.forms.planning import FacilitationForm, FundingForm, SeatsForm, SessionForm
 from workshops.models import Funding, Session, Workshop
 from workshops.services import planning as services
@@ -71,7 +71,7 @@ def funding_delete(request, funding_id: int):
         {
             "workshop": funding.workshop,
             "funding": funding,
-            "holders": selectors_registrations.funding_holders(user=request.user, funding=funding),
+            "holders": selectors.funding_holders(user=request.user, funding=funding),
         },
         lambda: services.funding_delete(actor=request.user, funding=funding),
         _("The funding from %(funder)s was deleted.") % {"funder": funding.funder},

@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
+from core.permissions import may
 from workshops import agenda, ical, public_cache, selectors
 
 PAGE_SIZE = 20
@@ -41,7 +42,7 @@ def workshop_detail(request, slug: str):
             "days": agenda.agenda_days(workshop),
             "zone": agenda.zone_description(workshop),
             "documents": selectors.workshop_documents(user=request.user, workshop=workshop),
-            "secretariat": selectors.is_secretariat(request.user),
+            "secretariat": may(request.user, "workshops.manage_workshops"),
         }
         if context["secretariat"]:
             context["totals"] = selectors.funding_totals(workshop)

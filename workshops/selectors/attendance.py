@@ -17,10 +17,11 @@ from django.db.models import (
 from django.db.models.lookups import GreaterThanOrEqual
 from django.http import Http404
 
+from core.permissions import may, require
 from members.models import User
 from workshops.models import Attendance, Certificate, Evaluation, Registration, Workshop
 from workshops.models.attendance import EVALUATION_QUESTIONS
-from workshops.selectors import is_secretariat, require_secretariat, visible_workshops
+from workshops.selectors.workshops import visible_workshops
 
 
 class DaysInclusive(Func):
@@ -108,7 +109,7 @@ def evaluation_summary(workshop: Workshop) -> dict:
 
 def evaluation_comments(*, user: User, workshop: Workshop) -> QuerySet[Evaluation]:
     """Free-text answers, for the Secretariat only (they name no one on the page)."""
-    require_secretariat(user)
+    require(user, "workshops.manage_workshops")
     return (
         Evaluation.objects.filter(registration__workshop=workshop)
         .exclude(will_apply="", comments="")
@@ -118,9 +119,7 @@ def evaluation_comments(*, user: User, workshop: Workshop) -> QuerySet[Evaluatio
 
 def can_check_in(*, user: User, workshop: Workshop) -> bool:
     """Secretariat staff and the workshop's own facilitators (a person linked to it)."""
-    if is_secretariat(user):
-        return True
-    return bool(user.is_authenticated) and workshop.facilitations.filter(person=user).exists()
+    return may(user, "workshops.check_in", workshop)
 
 
 def check_in_workshop(*, user: User, slug: str) -> Workshop:

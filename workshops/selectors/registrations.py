@@ -14,13 +14,17 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
+from core.errors import ServiceError
+from core.permissions import may, require
 from members.models import Organisation, User
 from workshops.models import (
     Facilitation,
+    Invitation,
     Registration,
     Workshop,
 )
-from workshops.selectors import is_secretariat, require_secretariat, visible_workshops
+from workshops.selectors.workshops import visible_workshops
+from workshops.services.invitations import invitation_from_token
 
 
 def _with_waitlist_place(queryset: QuerySet[Registration]) -> QuerySet[Registration]:
@@ -63,6 +67,25 @@ def registration_workshop(*, user: User, slug: str) -> Workshop:
         return visible_workshops(user=user).exclude(status=Workshop.Status.DRAFT).get(slug=slug)
     except Workshop.DoesNotExist:
         raise Http404 from None
+
+
+def registration_target(*, user: User, slug: str, token: str) -> tuple[Workshop, Invitation | None]:
+    """The workshop a registration form is for, and the invitation its link stands for when
+    that link is valid, for this workshop and addressed to this person (a forwarded link opens
+    nothing). Without a valid invitation the workshop must be one the person may see."""
+    invitation = None
+    if token:
+        try:
+            invitation = invitation_from_token(token)
+        except ServiceError:
+            invitation = None
+    if invitation and (
+        invitation.workshop.slug != slug or invitation.email.lower() != user.email.lower()
+    ):
+        invitation = None
+    if invitation:
+        return invitation.workshop, invitation
+    return registration_workshop(user=user, slug=slug), None
 
 
 def own_registration(*, user: User, slug: str) -> Registration:
@@ -141,7 +164,7 @@ def participant_list(
 ) -> QuerySet[Registration]:
     """The Secretariat's participant list of a workshop, filtered; a constant number of
     queries whatever the number of rows."""
-    require_secretariat(user)
+    require(user, "workshops.manage_workshops")
     queryset = Registration.objects.filter(workshop=workshop).select_related(
         "person", "organisation", "funding__funder", "workshop"
     )
@@ -165,7 +188,7 @@ def participant_list(
 
 
 def participant_for_secretariat(*, user: User, workshop: Workshop, registration_id) -> Registration:
-    require_secretariat(user)
+    require(user, "workshops.manage_workshops")
     try:
         return Registration.objects.select_related("person", "organisation").get(
             pk=registration_id, workshop=workshop
@@ -186,7 +209,7 @@ def visa_letter_for_download(*, user: User, registration_id: int) -> Registratio
         status=Registration.Status.APPROVED,
         visa_letter_needed=True,
     )
-    if not is_secretariat(user):
+    if not may(user, "workshops.manage_workshops"):
         queryset = queryset.filter(person=user)
     try:
         return queryset.get()
@@ -216,7 +239,7 @@ def my_role_workshops(*, user: User) -> dict[str, list[Workshop]]:
 def funding_holders(*, user: User, funding) -> dict[str, int]:
     """How many approved and submitted registrations have the funding assigned (they lose
     it if it is deleted): one query."""
-    require_secretariat(user)
+    require(user, "workshops.manage_workshops")
     return Registration.objects.filter(funding=funding).aggregate(
         approved=Count("pk", filter=Q(status=Registration.Status.APPROVED)),
         submitted=Count("pk", filter=Q(status=Registration.Status.SUBMITTED)),

@@ -5,9 +5,10 @@ from django.http import Http404
 from django.utils import timezone
 
 from core.models import OutgoingEmail
+from core.permissions import require
 from members.models import User
 from workshops.models import Invitation, Registration, Workshop
-from workshops.selectors import manage_workshop, require_secretariat
+from workshops.selectors.manage import manage_workshop
 
 EMAIL = OutgoingEmail.Status
 
@@ -21,7 +22,7 @@ def open_workshop_to_invite(*, user: User, pk: int) -> Workshop:
 
 
 def invitation_list(*, user: User, workshop: Workshop) -> QuerySet[Invitation]:
-    require_secretariat(user)
+    require(user, "workshops.manage_workshops")
     return workshop.invitations.select_related("organisation", "outgoing_email").order_by(
         "organisation__name", "name", "email"
     )
@@ -29,7 +30,7 @@ def invitation_list(*, user: User, workshop: Workshop) -> QuerySet[Invitation]:
 
 def invitation_counts(*, user: User, workshop: Workshop) -> dict[str, int]:
     """How many invitations wait to be sent, and where their e-mails are: one query."""
-    require_secretariat(user)
+    require(user, "workshops.manage_workshops")
     pending = Invitation.Status.PENDING
     counts = workshop.invitations.aggregate(
         total=Count("pk"),
