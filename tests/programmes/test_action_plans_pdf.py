@@ -34,9 +34,9 @@ def _build(plan_id: int, language: str) -> bool:
     return build(KIND, plan_id, language=language)
 
 
-def _building(plan, language: str) -> GeneratedDocument:
+def _building(plan, language: str, actor) -> GeneratedDocument:
     """A document of the plan marked as being built just now."""
-    action_plan_pdfs.action_plan_pdf_request(actor=None, plan=plan, language=language)
+    action_plan_pdfs.action_plan_pdf_request(actor=actor, plan=plan, language=language)
     document = document_of(KIND, plan.pk, language=language)
     GeneratedDocument.objects.filter(pk=document.pk).update(
         status="building", requested_at=timezone.now()
@@ -166,8 +166,10 @@ def test_a_failed_build_is_shown_with_a_retry_that_works(
     assert b"".join(download.streaming_content).startswith(b"%PDF")
 
 
-def test_while_building_the_page_refreshes_itself_with_htmx(regional, secretariat_client):
-    _building(regional, "en")
+def test_while_building_the_page_refreshes_itself_with_htmx(
+    regional, secretariat, secretariat_client
+):
+    _building(regional, "en", secretariat)
     url = reverse("programmes:actionplan-pdf-status", kwargs={"pk": regional.pk})
     fragment = secretariat_client.get(url, HTTP_HX_REQUEST="true").content.decode()
     assert 'hx-trigger="every 2s"' in fragment
@@ -176,7 +178,7 @@ def test_while_building_the_page_refreshes_itself_with_htmx(regional, secretaria
 
 
 def test_a_request_while_a_build_is_under_way_queues_nothing_more(regional, secretariat):
-    row = _building(regional, "en")
+    row = _building(regional, "en", secretariat)
     action_plan_pdfs.action_plan_pdf_request(actor=secretariat, plan=regional, language="en")
     row.refresh_from_db()
     assert row.status == "building"
