@@ -33,7 +33,7 @@ def _language(certificate: Certificate) -> str:
 
 
 def verification_url(certificate: Certificate) -> str:
-    return settings.SITE_URL + reverse("certificate-verify", kwargs={"code": certificate.code})
+    return settings.SITE_URL + certificate.get_absolute_url()
 
 
 def _funders(workshop: Workshop) -> list[str]:
