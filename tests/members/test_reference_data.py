@@ -16,7 +16,6 @@ from django.urls import reverse
 from members.demo import DEMO_PASSWORD, PEOPLE, demo_email
 from members.models import (
     DonorContact,
-    ExpertiseArea,
     FocalPoint,
     Organisation,
     TradeAgreement,
@@ -24,6 +23,7 @@ from members.models import (
     User,
 )
 from programmes.models import TfaMeasure
+from workshops.models import ExpertiseArea
 
 pytestmark = pytest.mark.django_db
 
