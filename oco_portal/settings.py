@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "members",
     "workshops",
     "programmes",
+    "demo",
     "oco_portal",
 ]
 

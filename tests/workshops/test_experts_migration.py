@@ -26,13 +26,13 @@ def test_areas_profiles_and_their_links_survive_the_move():
     latest = _latest()
     try:
         old = _migrate(BEFORE).loader.project_state(BEFORE).apps
-        User = old.get_model("members", "User")
-        Area = old.get_model("members", "ExpertiseArea")
-        Profile = old.get_model("members", "ExpertProfile")
-        expert = User.objects.create(email="aroha@example.org", name="Aroha Ngata")
-        risk = Area.objects.create(name="Risk management", name_fr="Gestion des risques")
-        audit = Area.objects.create(name="Audit")
-        profile = Profile.objects.create(
+        user_model = old.get_model("members", "User")
+        area_model = old.get_model("members", "ExpertiseArea")
+        profile_model = old.get_model("members", "ExpertProfile")
+        expert = user_model.objects.create(email="aroha@example.org", name="Aroha Ngata")
+        risk = area_model.objects.create(name="Risk management", name_fr="Gestion des risques")
+        audit = area_model.objects.create(name="Audit")
+        profile = profile_model.objects.create(
             user=expert, speaks_french=True, availability="limited", summary="Twenty years."
         )
         profile.areas.set([risk, audit])

@@ -9,9 +9,9 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from members.demo import demo_email
+from demo.participants import seed_demo_korea_participants
+from demo.people import demo_email
 from members.models import Organisation, User
-from workshops.demo_attendance import seed_demo_korea_participants
 from workshops.models import ExpertiseArea, ExpertProfile, Facilitation, Funding, Session, Workshop
 
 KOREA_SLUG = "regional-workshop-wto-tfa-korea-2017"
