@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "members",
     "workshops",
     "programmes",
+    "demo",
     "oco_portal",
 ]
 
@@ -113,7 +114,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "members.context_processors.portal",
+                "oco_portal.context_processors.portal",
             ],
         },
     },
@@ -334,7 +335,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-CSRF_FAILURE_VIEW = "members.views.csrf_failure"
+CSRF_FAILURE_VIEW = "oco_portal.views.csrf_failure"
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

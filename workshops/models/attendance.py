@@ -84,7 +84,7 @@ class Certificate(models.Model):
         return f"{self.registration} – {self.display_code}"
 
     def get_absolute_url(self) -> str:
-        return reverse("certificate-verify", kwargs={"code": self.code})
+        return reverse("workshops:certificate-verify", kwargs={"code": self.code})
 
     @property
     def display_code(self) -> str:

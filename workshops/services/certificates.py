@@ -28,7 +28,7 @@ def certificate_language(certificate: Certificate) -> str:
 
 
 def verification_url(certificate: Certificate) -> str:
-    return settings.SITE_URL + reverse("certificate-verify", kwargs={"code": certificate.code})
+    return settings.SITE_URL + certificate.get_absolute_url()
 
 
 def certificate_filename(certificate: Certificate) -> str:

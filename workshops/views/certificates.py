@@ -32,7 +32,7 @@ def certificate_verify_form(request):
     """Anyone can type a code; it leads to the verification page of that code."""
     form = VerifyForm(request.GET or None)
     if form.is_valid():
-        return redirect("certificate-verify", code=form.cleaned_data["code"])
+        return redirect("workshops:certificate-verify", code=form.cleaned_data["code"])
     return render(request, "workshops/certificate_verify_form.html", {"form": form})
 
 

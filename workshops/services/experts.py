@@ -3,8 +3,10 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.errors import ServiceError
-from members.models import ExpertProfile, User
+from core.errors import ServiceError, refuse_unknown_fields
+from core.permissions import require
+from members.models import User
+from workshops.models import ExpertProfile
 
 EXPERT_FIELDS = (
     "speaks_english",
@@ -17,23 +19,21 @@ EXPERT_FIELDS = (
 
 
 @transaction.atomic
-def expert_profile_save(*, user: User, data: dict) -> ExpertProfile:
-    """Create or update `user`'s own expert profile.
+def expert_profile_save(*, actor: User, person: User, data: dict) -> ExpertProfile:
+    """Create or update `person`'s expert profile; only the person themselves may.
 
     A profile names at least one area of expertise and at least one working language.
-    Raises ServiceError, and saves nothing, when either is missing or a field is unknown.
+    Raises NotPermitted when `actor` is not `person`, and ServiceError, saving nothing, when
+    an area or a language is missing or a field is unknown.
     """
+    require(actor, "workshops.change_expert_profile", person)
     data = dict(data)
     areas = list(data.pop("areas", []))
-    unknown = set(data) - set(EXPERT_FIELDS)
-    if unknown:
-        raise ServiceError(
-            _("These fields cannot be changed here: %s") % ", ".join(sorted(unknown))
-        )
+    refuse_unknown_fields(data, set(EXPERT_FIELDS))
     if not areas:
         raise ServiceError(_("Choose at least one area of expertise."))
-    profile = ExpertProfile.objects.select_for_update().filter(user=user).first()
-    profile = profile or ExpertProfile(user=user)
+    profile = ExpertProfile.objects.select_for_update().filter(user=person).first()
+    profile = profile or ExpertProfile(user=person)
     for field, value in data.items():
         setattr(profile, field, value)
     if not (profile.speaks_english or profile.speaks_french or profile.other_languages.strip()):

@@ -5,7 +5,8 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from members.demo import DEMO_DOMAIN
+from demo.people import DEMO_DOMAIN
+from demo.workshops import GOVERNANCE_SLUG, KOREA_SLUG
 from members.models import Organisation, User
 from programmes.models import (
     ActionItem,
@@ -16,7 +17,6 @@ from programmes.models import (
     IndicatorPeriod,
     TfaMeasure,
 )
-from workshops.demo import GOVERNANCE_SLUG, KOREA_SLUG
 from workshops.models import Workshop
 
 LINKS = [

@@ -1,11 +1,12 @@
-"""The Customs Expert database: people who can facilitate, by area and language."""
+"""The Customs Expert database: people who can facilitate, by area and language (their past
+facilitations are the workshops' Facilitation rows that name them)."""
 
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from members.models.users import User
+from members.models import User
 
 
 class ExpertiseArea(models.Model):

@@ -9,10 +9,10 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from members.demo import demo_email
-from members.models import ExpertiseArea, ExpertProfile, Organisation, User
-from workshops.demo_attendance import seed_demo_korea_participants
-from workshops.models import Facilitation, Funding, Session, Workshop
+from demo.participants import seed_demo_korea_participants
+from demo.people import demo_email
+from members.models import Organisation, User
+from workshops.models import ExpertiseArea, ExpertProfile, Facilitation, Funding, Session, Workshop
 
 KOREA_SLUG = "regional-workshop-wto-tfa-korea-2017"
 GOVERNANCE_SLUG = "regional-workshop-corporate-governance-succession-planning"

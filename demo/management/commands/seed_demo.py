@@ -1,10 +1,11 @@
-"""manage.py seed_demo: demo accounts for every role (later: demo workshops and plans)."""
+"""manage.py seed_demo: the demo accounts for every role, the demo workshops and what the
+Strategic Plan pages show of them (demo/*.py, one module per part)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from members.demo import DEMO_PASSWORD, seed_demo_people
-from programmes.demo import seed_demo_programmes
-from workshops.demo import seed_demo_workshops
+from demo.people import DEMO_PASSWORD, seed_demo_people
+from demo.programmes import seed_demo_programmes
+from demo.workshops import seed_demo_workshops
 
 
 class Command(BaseCommand):

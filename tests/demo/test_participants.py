@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from core.models import OutgoingEmail
+from demo.workshops import KOREA_SLUG
 from members.models import User
-from workshops.demo import KOREA_SLUG
 from workshops.models import Attendance, Certificate, Evaluation, Registration, Workshop
 from workshops.selectors.attendance import attended_registrations
 

@@ -1,18 +1,18 @@
-"""Demo participants of the 2017 Korea workshop (workshops/demo.py seeds the workshop): their
+"""Demo participants of the 2017 Korea workshop (demo/workshops.py seeds the workshop): their
 attendance, certificates and a few evaluations, for the check-in, certificate, evaluation and
 Strategic Plan pages to show something. All marked as demo data."""
 
 import datetime as dt
 import zoneinfo
 
-from members.demo import demo_email
+from demo.people import demo_email
 from members.models import Organisation, User
 from workshops.models import Attendance, Certificate, Evaluation, Registration, Workshop
 from workshops.selectors.attendance import attended_registrations
 
 # The 2017 participants, their attendance, certificates and evaluations. The public record
 # gives no names: every person below is a demo person (demo e-mail domain, "(demo)" in the
-# position) and every figure is illustrative. Of the accounts of members/demo.py only
+# position) and every figure is illustrative. Of the accounts of demo/people.py only
 # delegate.vanuatu takes part, so the others' pages stay as the tour and its tests expect.
 # (e-mail local part, name, title, organisation slug, position, seniority, gender, language,
 #  funded by KCS, days attended of 4)

@@ -6,8 +6,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from members import health
-from members.views import error_400, error_500
+from oco_portal import health
+from oco_portal.views import error_400, error_500
 from tests.factories import OutgoingEmailFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,10 +43,12 @@ def test_preferred_language_is_used_without_a_cookie(client, delegate):
     assert '<html lang="fr">' in page
 
 
-def test_set_language_refuses_an_unknown_language(delegate_client, delegate, messages_of):
+def test_set_language_refuses_an_unknown_language(delegate_client, delegate):
     response = delegate_client.post("/language/", {"language": "de", "next": "/"}, follow=True)
 
-    assert messages_of(response) == ["That language is not available."]
+    assert [str(message) for message in response.context["messages"]] == [
+        "That language is not available."
+    ]
     assert LANGUAGE_COOKIE not in response.client.cookies
     delegate.refresh_from_db()
     assert delegate.preferred_language == "en"
