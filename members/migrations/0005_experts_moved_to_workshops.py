@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
     dependencies = [
         ("members", "0004_outbox_moved_to_core"),
-        ("workshops", "0006_experts_from_members"),
+        ("workshops", "0008_experts_from_members"),
     ]
 
     operations = [

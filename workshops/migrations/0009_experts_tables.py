@@ -6,7 +6,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("workshops", "0006_experts_from_members"),
+        ("workshops", "0008_experts_from_members"),
         ("members", "0005_experts_moved_to_workshops"),
     ]
 

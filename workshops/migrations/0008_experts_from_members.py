@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("workshops", "0005_outbox_in_core"),
+        ("workshops", "0007_generated_document_fields_removed"),
         ("members", "0004_outbox_moved_to_core"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
