@@ -3,9 +3,11 @@
 An app with something to show declares it in its own `dashboard.py`: a function
 `cards(request) -> list[Card]`, which decides from the request's user what that person sees
 (nothing for someone who may not), and, if it has any, `profile_links(request) -> list[Link]`
-for the profile page ("My profile" belongs to members, which names no higher app's page). The
-portal shell (`oco_portal.gather`) asks every installed app in turn and shows what they
-give; it knows nothing else about the apps.
+for the profile page ("My profile" belongs to members, which names no higher app's page), and
+`page_links(request, place, obj) -> list[Link]` for buttons a higher app adds to a lower app's
+page (`{% page_links "workshop" workshop as links %}`: programmes' "Action plans" on a
+workshop's page, which workshops cannot name). The portal shell (`oco_portal.gather`) asks
+every installed app in turn and shows what they give; it knows nothing else about the apps.
 
 A card belongs to the app that gives its title and its place on the page. Other apps add to
 it by naming its key, with their own parts and links placed by `order`: the Secretariat's card
@@ -13,11 +15,15 @@ gathers a line from every app. Parts or links for a card that nobody gave a titl
 shown, so an app cannot make a card appear for someone its owner would not show it to.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import import_module
 from typing import Any
 
+from django.apps import apps
 from django.urls import reverse
+from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext as _
 
 from core.permissions import may
@@ -56,6 +62,24 @@ class Card:
     order: int = 0
     parts: tuple[Part, ...] = ()
     links: tuple[Link, ...] = ()
+
+
+@cache
+def app_functions(name: str) -> tuple[Callable, ...]:
+    """Each installed app's `dashboard.<name>` function, in the order of INSTALLED_APPS."""
+    found = []
+    for config in apps.get_app_configs():
+        if module_has_submodule(config.module, "dashboard"):
+            function = getattr(import_module(f"{config.name}.dashboard"), name, None)
+            if function is not None:
+                found.append(function)
+    return tuple(found)
+
+
+def gathered_links(name: str, *args: Any) -> list[Link]:
+    """Every app's links from `dashboard.<name>(*args)`, in order."""
+    links = [link for function in app_functions(name) for link in function(*args)]
+    return sorted(links, key=lambda link: link.order)
 
 
 def cards(request) -> list[Card]:

@@ -3,37 +3,17 @@
 one card per key, in the owners' order, each with the parts and links that any app added to
 it, in their order; and for the profile page's links, gathered the same way."""
 
-from collections.abc import Callable
-from functools import cache
-from importlib import import_module
-
-from django.apps import apps
-from django.utils.module_loading import module_has_submodule
-
-from core.dashboard import Card, Link
-
-
-@cache
-def _askers(name: str) -> tuple[Callable, ...]:
-    """Each installed app's `dashboard.<name>` function, in the order of INSTALLED_APPS."""
-    found = []
-    for config in apps.get_app_configs():
-        if module_has_submodule(config.module, "dashboard"):
-            ask = getattr(import_module(f"{config.name}.dashboard"), name, None)
-            if ask is not None:
-                found.append(ask)
-    return tuple(found)
+from core.dashboard import Card, Link, app_functions, gathered_links
 
 
 def dashboard_cards(request) -> list[Card]:
     """The cards the request's user sees, each with every app's additions, in order."""
-    return combine([card for ask in _askers("cards") for card in ask(request)])
+    return combine([card for ask in app_functions("cards") for card in ask(request)])
 
 
 def profile_links(request) -> list[Link]:
     """The apps' links for the request's user on the profile page, in order."""
-    links = [link for ask in _askers("profile_links") for link in ask(request)]
-    return sorted(links, key=lambda link: link.order)
+    return gathered_links("profile_links", request)
 
 
 def combine(declared: list[Card]) -> list[Card]:

@@ -1,6 +1,7 @@
 """The programmes app's dashboard cards: the donor's card with the organisations they
 represent, the focal point's link to their national action plans, and the Secretariat's lines
-for donor reports and overdue actions. See core.dashboard."""
+for donor reports and overdue actions; the "Action plans" button on a workshop's pages. See
+core.dashboard."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -24,3 +25,10 @@ def cards(request) -> list[Card]:
         )
         found.append(Card(key="secretariat", links=links))
     return found
+
+
+def page_links(request, place: str, obj) -> list[Link]:
+    """ "Action plans" on a workshop's page (signed-in people) and on its management page."""
+    if place in ("workshop", "workshop-manage") and request.user.is_authenticated:
+        return [Link(_("Action plans"), reverse("programmes:actionplan-list", args=[obj.pk]))]
+    return []
