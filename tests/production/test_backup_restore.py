@@ -22,6 +22,7 @@ from tests.factories import OutgoingEmailFactory
 from tests.services.needs import needs_postgres
 from tests.workshops.factories import DocumentFactory, RegistrationFactory
 
+
 def _server_params() -> dict:
     info = connection.settings_dict
     return {

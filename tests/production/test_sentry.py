@@ -31,7 +31,7 @@ sentry_sdk.flush(timeout=10)
 class _Collector(BaseHTTPRequestHandler):
     received: list[bytes]
 
-    def do_POST(self):  # noqa: N802
+    def do_POST(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
         encoding = self.headers.get("Content-Encoding", "")
         if encoding == "gzip":
