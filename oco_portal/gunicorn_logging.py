@@ -40,6 +40,7 @@ class PortalLogger(Logger):
         path = redact(environ.get("RAW_URI") or atoms["U"] or "")
         fields = {
             "remote": atoms["h"],
+            "forwarded_for": atoms.get("{x-forwarded-for}i"),
             "method": atoms["m"],
             "path": path,
             "status": int(atoms["s"]) if str(atoms["s"]).isdigit() else atoms["s"],

@@ -6,7 +6,7 @@ Celery worker, the id and name of the running task. Secrets of links (invitation
 account keys, signed values) are redacted from every line, whatever logged them.
 
 Used by settings.LOGGING, by the Celery processes (oco_portal.celery) and by gunicorn's
-logger (oco_portal.gunicorn_logging); imports nothing from Django's settings.
+logger (oco_portal.gunicorn_logging); reads no Django setting, so gunicorn's master can use it.
 """
 
 import logging
@@ -14,6 +14,7 @@ import os
 from datetime import UTC, datetime
 
 from celery import current_task
+from django.utils.log import ServerFormatter
 from django_guid import get_guid
 from pythonjsonlogger.core import RESERVED_ATTRS
 from pythonjsonlogger.json import JsonFormatter
@@ -53,6 +54,13 @@ class PlainFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
+class RunserverFormatter(ServerFormatter):
+    """runserver's request lines, coloured as Django prints them, with links redacted."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
 class JsonLinesFormatter(JsonFormatter):
     """One JSON object per line: time (UTC), level, logger, message, request_id, task_id,
     task, service (OCO_SERVICE: web, worker or beat), exc_info and any extra fields."""
@@ -86,8 +94,9 @@ def logging_config(*, json_lines: bool, level: str = "INFO") -> dict:
             "json": {"()": "oco_portal.logs.JsonLinesFormatter"},
             # runserver's request lines, as Django prints them, but redacted.
             "server": {
-                "()": "oco_portal.logs.PlainFormatter",
-                "fmt": "[%(server_time)s] %(message)s",
+                "()": "oco_portal.logs.RunserverFormatter",
+                "fmt": "[{server_time}] {message}",
+                "style": "{",
             },
         },
         "handlers": {
