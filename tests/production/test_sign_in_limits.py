@@ -1,8 +1,13 @@
 """Sign-in limits that suit a venue: failed sign-ins are counted per account, with a far higher
 ceiling per address, and the address is read through the trusted proxy."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from allauth.core.internal.httpkit import get_client_ip
+from django.conf import settings
 from django.test import RequestFactory
 
 from tests.factories import TEST_PASSWORD, UserFactory
@@ -77,3 +82,30 @@ def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(settings):
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
     request = RequestFactory().get("/", REMOTE_ADDR=HOTEL, HTTP_X_FORWARDED_FOR="10.9.9.9")
     assert get_client_ip(request) == HOTEL
+
+
+def _trusted_proxies(**environment: str) -> int:
+    env = {
+        **os.environ,
+        "DJANGO_ENV": "production",
+        "SECRET_KEY": "Qm7vR2xK9pL4tW8zN1cB6hJ3fD0sG5yA-eU_iO7rT2nM4kP8wX1qZ9",
+        "ALLOWED_HOSTS": "portal.oco.example",
+        **environment,
+    }
+    env.pop("TRUSTED_PROXY_COUNT", None)
+    script = "from django.conf import settings; print(settings.ALLAUTH_TRUSTED_PROXY_COUNT)"
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return int(result.stdout.strip().splitlines()[-1])
+
+
+def test_in_production_the_tls_proxy_in_front_is_trusted_unless_there_is_none():
+    assert _trusted_proxies() == 1
+    assert _trusted_proxies(BEHIND_TLS_PROXY="false") == 0
