@@ -12,13 +12,14 @@ find_python = $(shell for p in $(PYTHON) python3.13 python3.12 python3 \
 	  command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	  && { command -v $$p; break; }; done)
 
-.PHONY: help run test lint format check-deploy worker beat bench clean
+.PHONY: help run test lint format check-deploy worker beat bench clean serve
 
 help:
 	@echo "make run    - set up .venv, the database, reference and demo data; serve on http://$(HOST):$(PORT)"
 	@echo "make test   - the whole test suite (PostgreSQL/Redis/SMTP when DATABASE_URL/REDIS_URL/EMAIL_URL are set)"
 	@echo "make lint   - ruff, migrations check and the production deployment check"
 	@echo "make worker - a Celery worker (needs REDIS_URL); make beat - the Celery beat scheduler"
+	@echo "make serve  - production: check the variables, release step, then gunicorn + worker + beat"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@py="$(find_python)"; \
@@ -59,6 +60,15 @@ worker: $(VENV)/.installed
 
 beat: $(VENV)/.installed
 	$(VENV)/bin/celery -A oco_portal beat --loglevel INFO --schedule var/celerybeat-schedule
+
+# Production on this machine (README.md, "Run in production"): the variables are checked first,
+# then the release step, then gunicorn, a Celery worker and beat under supervisord (Ctrl-C or
+# SIGTERM stops all three cleanly).
+serve: $(VENV)/.installed
+	@DJANGO_ENV=production $(VPY) -m oco_portal.preflight
+	DJANGO_ENV=production $(VPY) manage.py release
+	DJANGO_ENV=production HOST=$(HOST) PORT=$(PORT) PATH="$(CURDIR)/$(VENV)/bin:$$PATH" \
+	  exec $(VENV)/bin/supervisord --configuration supervisord.conf
 
 bench: $(VENV)/.installed
 	$(VPY) -m bench.run

@@ -9,6 +9,7 @@ from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 
 from core.models import OutgoingEmail
+from oco_portal import heartbeat
 
 
 def _check(probe) -> dict:
@@ -47,6 +48,7 @@ def healthz(request):
         checks["broker"] = _check(_broker)
     healthy = all(check["ok"] for check in checks.values())
     body = {"status": "ok" if healthy else "unavailable", "checks": checks}
+    body["celery"] = heartbeat.status()  # reported, never a cause of 503
     if checks["database"]["ok"]:
         body["outbox"] = {
             "queued": OutgoingEmail.objects.filter(status=OutgoingEmail.Status.QUEUED).count(),
