@@ -12,7 +12,7 @@ find_python = $(shell for p in $(PYTHON) python3.13 python3.12 python3 \
 	  command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	  && { command -v $$p; break; }; done)
 
-.PHONY: help run test lint lock format check-deploy worker beat bench clean
+.PHONY: help run test lint lock format check-deploy worker beat bench clean serve
 
 help:
 	@echo "make run    - set up .venv, the database, reference and demo data; serve on http://$(HOST):$(PORT)"
@@ -20,6 +20,7 @@ help:
 	@echo "make lint   - ruff, djLint, mypy, migrations check and the production deployment check"
 	@echo "make lock   - recompile requirements*.txt (pinned, with hashes) from requirements*.in"
 	@echo "make worker - a Celery worker (needs REDIS_URL); make beat - the Celery beat scheduler"
+	@echo "make serve  - production: check the variables, release step, then gunicorn + worker + beat"
 
 # The venv, made with $(find_python); one made with an older Python is replaced.
 define make_venv
@@ -33,18 +34,20 @@ define make_venv
 endef
 
 # Installs the dev lock (runtime and tooling, every package pinned with its hashes, so pip checks
-# each download); again whenever a lock changes.
+# each download); again whenever a lock changes. The lock is complete and was resolved by uv
+# (with requirements-overrides.txt), so pip installs it as it is (--no-deps).
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(make_venv)
 	$(VPY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(VPY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
+	$(VPY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+	  -r requirements-dev.txt
 	@touch $@
 
 # Recompiles the locks from the .in files with uv, for every platform and Python 3.12 and newer.
 # Pins already in a lock are kept; LOCK_ARGS="--upgrade-package NAME" (or "--upgrade") moves them.
 UV_VERSION = $(shell sed -n 's/^uv==//p' requirements-dev.in)
 UV_COMPILE = $(VENV)/bin/uv pip compile --quiet --universal --python-version 3.12 --generate-hashes \
-	--custom-compile-command "make lock" $(LOCK_ARGS)
+	--override requirements-overrides.txt --custom-compile-command "make lock" $(LOCK_ARGS)
 
 lock:
 	$(make_venv)
@@ -82,6 +85,15 @@ worker: $(VENV)/.installed
 
 beat: $(VENV)/.installed
 	$(VENV)/bin/celery -A oco_portal beat --loglevel INFO --schedule var/celerybeat-schedule
+
+# Production on this machine (README.md, "Run in production"): the variables are checked first,
+# then the release step, then gunicorn, a Celery worker and beat under supervisord (Ctrl-C or
+# SIGTERM stops all three cleanly).
+serve: $(VENV)/.installed
+	@DJANGO_ENV=production $(VPY) -m oco_portal.preflight
+	DJANGO_ENV=production $(VPY) manage.py release
+	DJANGO_ENV=production HOST=$(HOST) PORT=$(PORT) PATH="$(CURDIR)/$(VENV)/bin:$$PATH" \
+	  exec $(VENV)/bin/supervisord --configuration supervisord.conf
 
 bench: $(VENV)/.installed
 	$(VPY) -m bench.run

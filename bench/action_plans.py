@@ -14,12 +14,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from core.documents import builder_for
 from members.models import FocalPoint, Organisation, User
 from programmes.models import ActionItem, ActionPlan, TfaMeasure
 from programmes.selectors.action_plans import plan_document
-from programmes.services.action_plan_pdfs import action_plan_render
 from workshops.models import Registration, Workshop
-from workshops.services.visa_letters import visa_letter_render
 
 ITEMS = 10
 RUNS = 3
@@ -104,10 +103,11 @@ def run(say: Callable[[str], None], queries: Callable[[str, User | None], int]) 
         .filter(status="approved")
         .first()
     )
-    reference_s, reference_pdf = _median_time(lambda: visa_letter_render(letter))
-    plan_s, plan_pdf = _median_time(
-        lambda: action_plan_render(plan_document(plan_id=large.pk), "en")
+    letters, plans = builder_for("workshops.visa_letter"), builder_for("programmes.action_plan")
+    reference_s, reference_pdf = _median_time(
+        lambda: letters.render(letter, letters.language_of(letter))
     )
+    plan_s, plan_pdf = _median_time(lambda: plans.render(plan_document(plan_id=large.pk), "en"))
     reference_pages, plan_pages = _pages(reference_pdf), _pages(plan_pdf)
     ratio = (plan_s / plan_pages) / (reference_s / reference_pages)
     say("")

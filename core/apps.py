@@ -8,3 +8,9 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Portal ground floor")
+
+    def ready(self):
+        # Each app's builders of generated documents register themselves (core.documents).
+        from core.documents import discover
+
+        discover()

@@ -1,8 +1,8 @@
-"""Celery tasks of the members app: the outbox."""
+"""Celery tasks of the ground floor: the outbox and generated documents."""
 
 from celery import shared_task
 
-from core.services import mail
+from core.services import documents, mail
 
 
 # Each task sets its soft limit below its hard one: the project-wide soft limit (240 s) is above
@@ -26,3 +26,16 @@ def outbox_send(self, email_id: int) -> str:
 def outbox_dispatch_pending() -> dict[str, int]:
     """Beat job: re-dispatch queued rows whose task was lost; fail rows hung mid-send."""
     return mail.outbox_dispatch_pending()
+
+
+@shared_task(name="core.build_document", time_limit=180, soft_time_limit=150)
+def build_document(document_id: int) -> bool:
+    """Build one generated document if what it shows changed; safe to run twice (the file is
+    swapped in by a conditional update) and never fails the worker (failures are recorded)."""
+    return documents.document_build(document_id=document_id)
+
+
+@shared_task(name="core.documents_dispatch_pending", time_limit=120, soft_time_limit=100)
+def documents_dispatch_pending() -> int:
+    """Beat job: publish again the builds whose task was lost."""
+    return documents.documents_dispatch_pending()

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
-from members.models import ExpertiseArea, Organisation, TradeAgreement, TradeAgreementParty
+from members.models import Organisation, TradeAgreement, TradeAgreementParty
 
 PACER_PLUS = {
     "code": "pacer-plus",
@@ -17,7 +17,7 @@ PACER_PLUS = {
 }
 
 
-def _read(path: Path) -> list[dict[str, str]]:
+def read_csv(path: Path) -> list[dict[str, str]]:
     with path.open(newline="", encoding="utf-8") as handle:
         return [
             {key: (value or "").strip() for key, value in row.items()}
@@ -76,7 +76,7 @@ def load_organisations(data_dir: Path, counts: Counter) -> None:
         {key: value for key, value in PACER_PLUS.items() if key != "code"},
         counts,
     )
-    for row in _read(data_dir / "members.csv"):
+    for row in read_csv(data_dir / "members.csv"):
         organisation = upsert(
             Organisation,
             {"kind": Organisation.Kind.CUSTOMS, "country_iso3": row["iso3"]},
@@ -94,7 +94,7 @@ def load_organisations(data_dir: Path, counts: Counter) -> None:
             TradeAgreementParty.objects.filter(
                 agreement=agreement, organisation=organisation
             ).delete()
-    for row in _read(data_dir / "partners.csv"):
+    for row in read_csv(data_dir / "partners.csv"):
         upsert(
             Organisation,
             {"slug": row["slug"]},
@@ -113,9 +113,3 @@ def load_organisations(data_dir: Path, counts: Counter) -> None:
             },
             counts,
         )
-
-
-@transaction.atomic
-def load_expertise_areas(data_dir: Path, counts: Counter) -> None:
-    for row in _read(data_dir / "expertise_areas.csv"):
-        upsert(ExpertiseArea, {"name": row["name"]}, {"name_fr": row["name_fr"]}, counts)

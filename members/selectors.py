@@ -51,6 +51,14 @@ def user_roles(*, user: User | AnonymousUser) -> Roles:
     )
 
 
+def request_roles(request) -> Roles:
+    """The roles of the request's user, read once per request: the navigation and every app's
+    dashboard cards ask for them."""
+    if not hasattr(request, "_roles"):
+        request._roles = user_roles(user=request.user)
+    return request._roles
+
+
 def _require_signed_in(user) -> None:
     if not user.is_authenticated:
         raise Http404

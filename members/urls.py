@@ -10,5 +10,4 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("people/", views.people, name="people"),
     path("people/<int:person_id>/roles/", views.person_roles, name="person-roles"),
-    path("language/", views.set_language, name="set-language"),
 ]

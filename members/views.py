@@ -1,18 +1,12 @@
-"""Views of the members app: home, directory, profile, people, language, errors."""
+"""Views of the members app: the directory, the profile, people and their roles."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from core import selectors as core_selectors
 from core.errors import ServiceError
 from members import selectors
 from members.forms import (
@@ -28,15 +22,6 @@ PAGE_SIZE = 50
 
 def _page(request, queryset, size: int = PAGE_SIZE):
     return Paginator(queryset, size).get_page(request.GET.get("page"))
-
-
-def home(request):
-    if not request.user.is_authenticated:
-        return render(request, "members/home_anonymous.html")
-    context = {"now": timezone.now()}
-    if request.user.is_secretariat:
-        context["outbox_counts"] = core_selectors.outbox_counts(user=request.user)
-    return render(request, "members/home.html", context)
 
 
 @login_required
@@ -107,51 +92,3 @@ def person_roles(request, person_id: int):
             messages.success(request, _("The roles of %(name)s were saved.") % {"name": person})
             return redirect("members:person-roles", person_id=person.pk)
     return render(request, "members/person_roles.html", {"person": person, "form": form})
-
-
-@require_POST
-def set_language(request):
-    """Switch the interface language; a signed-in person's choice is remembered on their profile."""
-    language = request.POST.get("language", "")
-    next_url = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-        next_url = "/"
-    response = HttpResponseRedirect(next_url)
-    if not check_for_language(language) or language not in ("en", "fr"):
-        messages.error(request, _("That language is not available."))
-        return response
-    if request.user.is_authenticated and request.user.preferred_language != language:
-        people_services.user_update_profile(
-            user=request.user, data={"preferred_language": language}
-        )
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        max_age=365 * 24 * 3600,
-        samesite="Lax",
-        secure=request.is_secure(),
-    )
-    return response
-
-
-def csrf_failure(request, reason: str = ""):
-    return render(request, "403_csrf.html", {"reason": reason}, status=403)
-
-
-def error_404(request, exception=None):
-    return render(request, "404.html", status=404)
-
-
-def error_403(request, exception=None):
-    return render(request, "403.html", status=403)
-
-
-def error_400(request, exception=None):
-    return render(request, "400.html", status=400)
-
-
-def error_500(request):
-    """Rendered without the request context: it must work when everything else is broken."""
-    from django.template import loader
-
-    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -12,6 +12,10 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+from django_guid.integrations import CeleryIntegration
+
+from oco_portal.logs import log_format, logging_config
+from oco_portal.sentry import sentry_init
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -73,14 +77,17 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_guid",
     "core",
     "members",
     "workshops",
     "programmes",
+    "demo",
     "oco_portal",
 ]
 
 MIDDLEWARE = [
+    "django_guid.middleware.guid_middleware",  # first: every log line of a request has its id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -88,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "oco_portal.private_pages.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -113,7 +121,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "members.context_processors.portal",
+                "oco_portal.context_processors.portal",
             ],
         },
     },
@@ -187,11 +195,26 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.outbox_dispatch_pending",
         "schedule": 60.0,
     },
+    "documents-dispatch-pending": {
+        "task": "core.documents_dispatch_pending",
+        "schedule": 300.0,
+    },
     "invitation-reminders": {
         "task": "workshops.send_invitation_reminders",
         "schedule": 3600.0,
     },
+    # /healthz: when beat last ran and whether a worker answered (oco_portal.heartbeat).
+    "portal-heartbeat": {
+        "task": "oco_portal.heartbeat",
+        "schedule": 60.0,
+        "options": {"expires": 50},
+    },
 }
+# Worker processes: CELERY_CONCURRENCY, else one per core.
+CELERY_WORKER_CONCURRENCY = env.int("CELERY_CONCURRENCY", default=None)
+CELERY_BEAT_SCHEDULE_FILENAME = env.str(
+    "CELERY_BEAT_SCHEDULE_FILE", default=str(VAR_DIR / "celerybeat-schedule")
+)
 # Unanswered invitations get one reminder when the deadline is this many days away or less.
 INVITATION_REMINDER_DAYS = env.int("INVITATION_REMINDER_DAYS", default=7)
 
@@ -264,9 +287,15 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
+# Limits that suit a venue: thirty delegates may sign in from one hotel address. Failed
+# sign-ins are limited per account (key); the ceiling per address stays far higher, against
+# password spraying. Behind the proxy, the address is read from X-Forwarded-For, trusting
+# TRUSTED_PROXY_COUNT proxies (1 in production behind the TLS proxy), or from the header named
+# by TRUSTED_CLIENT_IP_HEADER (e.g. X-Real-IP) when the proxy sets one.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
-    "signup": "20/h/ip",
+    "login": "120/m/ip",
+    "login_failed": "60/5m/ip,5/5m/key",
+    "signup": "60/h/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
@@ -329,7 +358,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-CSRF_FAILURE_VIEW = "members.views.csrf_failure"
+CSRF_FAILURE_VIEW = "oco_portal.views.csrf_failure"
+# Probes (load balancers, container health checks) may ask over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^ping$", r"^healthz$"]
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -339,17 +370,29 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     if env.bool("BEHIND_TLS_PROXY", default=True):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int(
+    "TRUSTED_PROXY_COUNT",
+    default=1 if PRODUCTION and env.bool("BEHIND_TLS_PROXY", default=True) else 0,
+)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("TRUSTED_CLIENT_IP_HEADER", default="") or None
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "INFO"},
-        # WeasyPrint and fontTools report every rendering step at INFO.
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-    },
+# --- Logs, request ids and error reports ----------------------------------------------------
+# One line per event on the console: JSON in production (LOG_FORMAT=json|plain to choose), with
+# the request id (also the X-Request-ID response header, and handed on to the tasks a request
+# publishes), the Celery task id, and the secrets of links redacted. See oco_portal/logs.py.
+LOGGING = logging_config(
+    json_lines=log_format() == "json", level=env.str("LOG_LEVEL", default="INFO")
+)
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    "EXPOSE_HEADER": False,
+    "INTEGRATIONS": [CeleryIntegration()],
 }
+# Errors to Sentry (Django and Celery) only when SENTRY_DSN is set.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+sentry_init(
+    dsn=SENTRY_DSN,
+    environment=env.str("SENTRY_ENVIRONMENT", default=DJANGO_ENV),
+    release=env.str("SENTRY_RELEASE", default=""),
+    traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+)

@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class ProgrammesConfig(AppConfig):
     name = "programmes"
     verbose_name = _("Programmes")
-
-    def ready(self):
-        from programmes import report_tasks  # noqa: F401

@@ -15,3 +15,8 @@ def run_task_twice(name: str, *args: Any) -> tuple[Any, Any]:
     first = task.apply(args=payload, throw=True).get()
     second = task.apply(args=json.loads(json.dumps(list(args))), throw=True).get()
     return first, second
+
+
+def run_task_once(name: str, *args: Any) -> Any:
+    """Run task `name` once in this process, its arguments round-tripped through JSON."""
+    return task_named(name).apply(args=json.loads(json.dumps(list(args))), throw=True).get()

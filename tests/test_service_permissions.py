@@ -37,6 +37,7 @@ from tests.programmes.factories import ActionItemFactory, NationalPlanFactory
 from tests.workshops.factories import (
     MINIMAL_PDF,
     DocumentFactory,
+    ExpertiseAreaFactory,
     FacilitationFactory,
     FundingFactory,
     OpenWorkshopFactory,
@@ -178,6 +179,10 @@ CASES = {
     "workshops.services.evaluations.evaluation_update": lambda: {
         "evaluation": _completed_evaluation(),
         "data": EVALUATION,
+    },
+    "workshops.services.experts.expert_profile_save": lambda: {
+        "person": UserFactory(),
+        "data": {"areas": [ExpertiseAreaFactory()], "summary": "Not theirs to write."},
     },
     "workshops.services.invitations.invitations_create": lambda: {
         "workshop": OpenWorkshopFactory(),

@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class WorkshopsConfig(AppConfig):
     name = "workshops"
     verbose_name = _("Workshops")
-
-    def ready(self):
-        from workshops import certificate_tasks, letter_tasks  # noqa: F401

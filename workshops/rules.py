@@ -1,4 +1,5 @@
-"""Who may do what with workshops, invitations, registrations and attendance.
+"""Who may do what with workshops, invitations, registrations, attendance and the Customs
+Expert database.
 
 Selectors, services, views and templates ask through core.permissions (`may`, `require`,
 `{% may %}`); the roles come from members.rules. Every write service of this app checks its
@@ -97,3 +98,20 @@ rules.add_perm(
     (is_invitation_to_administration & (is_secretariat | speaks_for_invited_administration))
     | (~is_invitation_to_administration & (is_secretariat | is_invited_person)),
 )
+
+
+# --- The Customs Expert database ----------------------------------------------------------
+# Every signed-in person may search it and read the profiles; a profile is changed only by
+# the person it describes.
+
+
+@rules.predicate
+def is_the_person(user, person) -> bool:
+    """`person` (a User or its id) is the acting user."""
+    if person is None or not is_signed_in(user):
+        return False
+    return user.pk == getattr(person, "pk", person)
+
+
+rules.add_perm("workshops.view_experts", is_signed_in)
+rules.add_perm("workshops.change_expert_profile", is_the_person)

@@ -1,4 +1,5 @@
-"""Celery tasks of the workshops app: invitations and their reminders.
+"""Celery tasks of the workshops app: invitations and their reminders, and what follows the
+completion of a workshop (certificates, evaluation requests).
 
 Each takes ids only and is safe to run twice: every invitation is claimed by a conditional
 UPDATE before its e-mail is stored, and every e-mail before it is sent. Invitations are
@@ -11,7 +12,7 @@ import logging
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 
-from workshops.services import invitations
+from workshops.services import certificates, evaluations, invitations
 
 logger = logging.getLogger(__name__)
 
@@ -42,3 +43,16 @@ def send_invitations(invitation_ids: list[int]) -> int:
 def send_invitation_reminders() -> int:
     """Beat job: one reminder per unanswered invitation as its deadline nears."""
     return invitations.invitations_remind_due()
+
+
+@shared_task(name="workshops.issue_certificates", time_limit=120, soft_time_limit=100)
+def issue_certificates(workshop_id: int) -> int:
+    """Create the certificates of a completed workshop and ask for each one's PDF (mailed once
+    built); returns how many certificates the workshop has."""
+    return certificates.certificates_issue(workshop_id=workshop_id)
+
+
+@shared_task(name="workshops.request_evaluations", time_limit=300, soft_time_limit=270)
+def request_evaluations(workshop_id: int) -> int:
+    """E-mail the evaluation survey to each approved participant who was not asked yet."""
+    return evaluations.evaluation_requests_send(workshop_id=workshop_id)

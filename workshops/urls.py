@@ -167,6 +167,14 @@ urlpatterns = [
     ),
     path("workshops/<slug:slug>/evaluation/", evaluations.evaluation_form, name="evaluation"),
     path(
+        "certificates/verify/", certificates.certificate_verify_form, name="certificate-verify-form"
+    ),
+    path(
+        "certificates/verify/<str:code>/",
+        certificates.certificate_verify,
+        name="certificate-verify",
+    ),
+    path(
         "manage/workshops/<int:pk>/certificates/issue/",
         certificates.certificates_issue,
         name="certificates-issue",

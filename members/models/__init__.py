@@ -1,4 +1,3 @@
-from members.models.experts import ExpertiseArea, ExpertProfile
 from members.models.organisations import (
     Organisation,
     TradeAgreement,
@@ -9,8 +8,6 @@ from members.models.users import DonorContact, FocalPoint, User
 
 __all__ = [
     "DonorContact",
-    "ExpertProfile",
-    "ExpertiseArea",
     "FocalPoint",
     "Organisation",
     "TradeAgreement",

@@ -6,9 +6,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import BootstrapWidgetsMixin
 from members.models import Organisation
-from oco_portal.forms import BootstrapWidgetsMixin
-from programmes.models import ActionItem, ActionPlanPdf, TfaMeasure
+from programmes.models import ActionItem, ActionPlan, TfaMeasure
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -88,5 +88,5 @@ class ActionItemUpdateForm(BootstrapWidgetsMixin, forms.Form):
 
 class PdfLanguageForm(forms.Form):
     language = forms.ChoiceField(
-        label=_("Language"), choices=ActionPlanPdf.Language.choices, widget=forms.RadioSelect
+        label=_("Language"), choices=ActionPlan.PdfLanguage.choices, widget=forms.RadioSelect
     )

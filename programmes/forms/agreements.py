@@ -3,8 +3,8 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import BootstrapWidgetsMixin
 from members.models import Organisation
-from oco_portal.forms import BootstrapWidgetsMixin
 from programmes.models import Activity, Agreement
 from workshops.models import Workshop
 

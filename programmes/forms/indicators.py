@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from oco_portal.forms import BootstrapWidgetsMixin
+from core.forms import BootstrapWidgetsMixin
 from programmes.models import Indicator, IndicatorPeriod
 
 

@@ -2,8 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import BootstrapWidgetsMixin
 from members.models import Organisation
-from oco_portal.forms import BootstrapWidgetsMixin
 from programmes.models import Activity
 from workshops.models import Workshop
 

@@ -1,10 +1,9 @@
 """Programmes: the Strategic Plan and its activities, the workshops that serve them, the WTO TFA
 measures, and the agreements under which work is done."""
 
-from programmes.models.action_plans import ActionItem, ActionItemUpdate, ActionPlan, ActionPlanPdf
+from programmes.models.action_plans import ActionItem, ActionItemUpdate, ActionPlan
 from programmes.models.agreements import Agreement
 from programmes.models.indicators import Indicator, IndicatorPeriod
-from programmes.models.reports import ReportFile
 from programmes.models.strategic_plans import (
     Activity,
     Objective,
@@ -18,7 +17,6 @@ __all__ = [
     "ActionItem",
     "ActionItemUpdate",
     "ActionPlan",
-    "ActionPlanPdf",
     "Activity",
     "Agreement",
     "Indicator",
@@ -26,7 +24,6 @@ __all__ = [
     "Objective",
     "Priority",
     "ProgressUpdate",
-    "ReportFile",
     "StrategicPlan",
     "TfaMeasure",
 ]

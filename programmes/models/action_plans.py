@@ -1,9 +1,8 @@
 """Workshop action plans: one regional plan and national plans per administration, their
-items with dated follow-up updates, and the PDFs built from them."""
-
-import uuid
+items with dated follow-up updates. Their PDFs are generated documents (core)."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -27,6 +26,11 @@ class ActionPlan(models.Model):
         DRAFT = "draft", _("Draft")
         ADOPTED = "adopted", _("Adopted")
 
+    # The languages its PDF (a generated document, programmes.action_plan) is built in.
+    class PdfLanguage(models.TextChoices):
+        EN = "en", _("English")
+        FR = "fr", _("French")
+
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="action_plans")
     level = models.CharField(_("level"), max_length=8, choices=Level.choices)
     administration = models.ForeignKey(
@@ -46,6 +50,9 @@ class ActionPlan(models.Model):
     )
     is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    documents = GenericRelation(
+        "core.GeneratedDocument", content_type_field="subject_type", object_id_field="subject_id"
+    )
 
     class Meta:
         ordering = ["workshop", "-level", "administration__name"]
@@ -86,46 +93,6 @@ class ActionPlan(models.Model):
     @property
     def is_adopted(self) -> bool:
         return self.status == self.Status.ADOPTED
-
-
-def action_plan_pdf_path(instance: "ActionPlanPdf", filename: str) -> str:
-    return f"action-plans/{instance.plan_id}/{instance.language}-{uuid.uuid4().hex}.pdf"
-
-
-class ActionPlanPdf(models.Model):
-    """The PDF of a plan in one language, built by Celery (programmes.build_action_plan_pdf).
-
-    `fingerprint` is a hash of everything the stored file shows: the file is rebuilt only when
-    the plan's current fingerprint differs, and the new file replaces the old one."""
-
-    class Status(models.TextChoices):
-        BUILDING = "building", _("Building")
-        READY = "ready", _("Ready")
-        FAILED = "failed", _("Failed")
-
-    class Language(models.TextChoices):
-        EN = "en", _("English")
-        FR = "fr", _("French")
-
-    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="pdfs")
-    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
-    file = models.FileField(upload_to=action_plan_pdf_path, max_length=200, blank=True)
-    fingerprint = models.CharField(max_length=64, blank=True, editable=False)
-    status = models.CharField(
-        _("status"), max_length=8, choices=Status.choices, default=Status.BUILDING
-    )
-    error = models.TextField(_("error"), blank=True)
-    requested_at = models.DateTimeField(null=True, blank=True)
-    built_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("action plan PDF")
-        constraints = [
-            models.UniqueConstraint(fields=["plan", "language"], name="one_pdf_per_plan_language")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.plan} ({self.language})"
 
 
 class ActionItem(models.Model):

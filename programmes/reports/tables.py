@@ -1,13 +1,12 @@
 """A donor report as tables: one sheet each in the XLSX, one CSV each. Values keep their
-types (dates, integers, decimals); the writers decide how to show them.
+types (dates, integers, decimals); the writer (core.exports) decides how to show them.
 
 Participant rows carry name, administration, position, sex and seniority only.
 """
 
-from dataclasses import dataclass
-
 from django.utils.translation import gettext as _
 
+from core.exports import Table
 from programmes.reports.figures import DonorReport, seniority_label, sex_label
 
 # The tables of a report, in order: the names are part of the CSV links (parsed strictly).
@@ -23,14 +22,6 @@ TABLE_NAMES = (
     "evaluation",
     "action_plan",
 )
-
-
-@dataclass(frozen=True)
-class Table:
-    name: str
-    title: str
-    headers: list[str]
-    rows: list[list]
 
 
 def _summary(report: DonorReport) -> Table:

@@ -11,7 +11,7 @@ from programmes.selectors.donors import (
     donor_years,
     funding_report,
     parse_year,
-    report_file_detail,
+    report_pdf_detail,
     workshop_report,
 )
 from programmes.selectors.indicators import (
@@ -49,6 +49,6 @@ __all__ = [
     "plan_list",
     "plan_tree",
     "progress_of",
-    "report_file_detail",
+    "report_pdf_detail",
     "workshop_report",
 ]

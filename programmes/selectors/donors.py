@@ -1,17 +1,24 @@
 """Reads for donors: a donor contact sees only what the organisations they represent fund;
 the Secretariat sees every donor. Anything else answers 404, whatever id is guessed."""
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import Http404
+from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import Http404
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from core.models import GeneratedDocument
 from core.permissions import may
 from members.models import DonorContact, Organisation, User
-from programmes.models import ReportFile
 from programmes.reports.data import build_report
 from programmes.reports.figures import DonorReport
 from workshops.models import Funding, Workshop
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
+# The generated-document kind of each kind of report (programmes/generated_documents.py).
+REPORT_KINDS = {"workshop": "programmes.workshop_report", "funding": "programmes.funding_report"}
+REPORT_LABELS = {"workshop": _("Workshop report"), "funding": _("Funding report")}
 
 
 def donor_organisations(*, user: User) -> QuerySet[Organisation]:
@@ -88,15 +95,36 @@ def funding_report(*, user: User, donor: Organisation, year: int) -> DonorReport
     return build_report(donor=donor, kind="funding", year=year)
 
 
-def report_file_detail(*, user: User, pk: int) -> ReportFile:
-    """A built report, for someone who may see its donor (and, for a workshop report, the
+@dataclass(frozen=True)
+class ReportPdf:
+    """The PDF of a donor report, with what its pages name."""
+
+    document: GeneratedDocument
+    donor: Organisation
+    kind: str  # "workshop" or "funding"
+    workshop: Workshop | None
+    year: int | None
+
+    @property
+    def kind_label(self) -> str | Promise:
+        return REPORT_LABELS[self.kind]
+
+
+def report_pdf_detail(*, user: User, pk: int) -> ReportPdf:
+    """A report's PDF, for someone who may see its donor (and, for a workshop report, the
     donor still funds that workshop)."""
+    kinds = {document_kind: kind for kind, document_kind in REPORT_KINDS.items()}
     donors = donor_organisations(user=user)
-    still_funded = Q(kind=ReportFile.Kind.FUNDING) | Exists(
-        Funding.objects.filter(workshop=OuterRef("workshop"), funder=OuterRef("organisation"))
-    )
-    queryset = ReportFile.objects.filter(organisation__in=donors).filter(still_funded)
-    try:
-        return queryset.select_related("organisation", "workshop").get(pk=pk)
-    except ReportFile.DoesNotExist:
-        raise Http404 from None
+    document = GeneratedDocument.objects.filter(
+        pk=pk, kind__in=kinds, subject_id__in=donors.values("pk")
+    ).first()
+    if document is None or not document.scope.isdigit():
+        raise Http404
+    donor = Organisation.objects.get(pk=document.subject_id)
+    kind = kinds[document.kind]
+    if kind == "funding":
+        return ReportPdf(document, donor, kind, None, int(document.scope))
+    workshop = Workshop.objects.filter(pk=int(document.scope), fundings__funder=donor).first()
+    if workshop is None:
+        raise Http404
+    return ReportPdf(document, donor, kind, workshop, None)

@@ -15,12 +15,7 @@ from programmes.services.indicators import (
     indicator_period_save,
     indicator_save,
 )
-from programmes.services.reports import (
-    report_file_is_current,
-    report_fingerprint,
-    report_pdf_build,
-    report_pdf_request,
-)
+from programmes.services.reports import report_pdf_request
 from programmes.services.strategic_plans import (
     activity_link_workshop,
     activity_update,
@@ -43,8 +38,5 @@ __all__ = [
     "indicator_period_save",
     "indicator_save",
     "progress_update_add",
-    "report_file_is_current",
-    "report_fingerprint",
-    "report_pdf_build",
     "report_pdf_request",
 ]

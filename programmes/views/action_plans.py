@@ -3,18 +3,20 @@ adoption, the PDF page (htmx refreshes it while the PDF is built) and the overdu
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.document_pages import document_response, progress_context
 from core.errors import ServiceError
 from core.permissions import may
 from members.models import Organisation
 from programmes import services
 from programmes.forms import ActionItemForm, ActionItemUpdateForm, PdfLanguageForm
-from programmes.models import ActionPlan, ActionPlanPdf
+from programmes.models import ActionPlan
 from programmes.selectors import action_plans as selectors
 from programmes.services import action_plan_pdfs
 
@@ -155,10 +157,19 @@ def plan_adopt(request, pk: int):
     return redirect(plan)
 
 
-def _pdf_context(request, plan: ActionPlan) -> dict:
-    states = action_plan_pdfs.action_plan_pdf_states(plan=plan)
-    building = any(s["row"] and s["row"].status == "building" for s in states)
-    return {"plan": plan, "workshop": plan.workshop, "states": states, "building": building}
+def _pdf_context(plan: ActionPlan) -> dict:
+    page = reverse("programmes:actionplan-pdf", kwargs={"pk": plan.pk})
+    context = progress_context(
+        action_plan_pdfs.action_plan_pdf_states(plan=plan),
+        dom_id="pdf-states",
+        poll_url=reverse("programmes:actionplan-pdf-status", kwargs={"pk": plan.pk}),
+        page_url=page,
+        retry_url=page,
+        download_url=lambda state: reverse(
+            "programmes:actionplan-pdf-download", args=[plan.pk, state.language]
+        ),
+    )
+    return {"plan": plan, "workshop": plan.workshop, **context}
 
 
 @login_required
@@ -174,7 +185,7 @@ def plan_pdf(request, pk: int):
         else:
             messages.error(request, _("Choose English or French."))
         return redirect("programmes:actionplan-pdf", pk=plan.pk)
-    context = _pdf_context(request, plan)
+    context = _pdf_context(plan)
     context["form"] = PdfLanguageForm(initial={"language": request.LANGUAGE_CODE[:2]})
     return render(request, "programmes/actionplan_pdf.html", context)
 
@@ -185,28 +196,18 @@ def plan_pdf_status(request, pk: int):
     plan = selectors.plan_for_user(user=request.user, pk=pk)
     if request.headers.get("HX-Request") != "true":
         return redirect("programmes:actionplan-pdf", pk=plan.pk)
-    return render(request, "programmes/_actionplan_pdf_states.html", _pdf_context(request, plan))
+    return render(request, "core/_document_states.html", _pdf_context(plan))
 
 
 @login_required
 def plan_pdf_download(request, pk: int, language: str):
     plan = selectors.plan_for_user(user=request.user, pk=pk)
-    states = {s["language"]: s for s in action_plan_pdfs.action_plan_pdf_states(plan=plan)}
+    states = {s.language: s for s in action_plan_pdfs.action_plan_pdf_states(plan=plan)}
     state = states.get(language)
-    if state is None or not state["current"]:
+    if state is None or not state.current:
         messages.info(request, _("The PDF is not ready: prepare it first."))
         return redirect("programmes:actionplan-pdf", pk=plan.pk)
-    row: ActionPlanPdf = state["row"]
-    try:
-        handle = row.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    who = plan.administration.short_name or plan.administration.name if plan.administration else ""
-    name = "-".join(p for p in ["action-plan", plan.workshop.slug, who, language] if p)
-    filename = name.lower().replace(" ", "-") + ".pdf"
-    return FileResponse(
-        handle, as_attachment=True, filename=filename, content_type="application/pdf"
-    )
+    return document_response(state.document)
 
 
 @login_required

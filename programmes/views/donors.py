@@ -3,21 +3,21 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
+from core.document_pages import document_response, progress_context
 from core.errors import ServiceError
+from core.exports import csv_response, xlsx_response
 from core.permissions import may
+from core.services.documents import document_state
 from programmes import selectors, services
-from programmes.models import ReportFile
 from programmes.reports.iati import iati_xml
-from programmes.reports.spreadsheets import csv_text, xlsx_bytes
 from programmes.reports.tables import TABLE_NAMES, report_tables
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from programmes.selectors.donors import ReportPdf
 
 
 @login_required
@@ -73,8 +73,7 @@ def report_detail(request, donor: str, workshop: str | None = None, year: str | 
 @login_required
 def report_xlsx(request, donor: str, workshop: str | None = None, year: str | None = None):
     report = _report(request, donor, workshop, year)
-    response = HttpResponse(xlsx_bytes(report_tables(report)), content_type=XLSX)
-    return _attachment(response, _file_name(report, "xlsx"))
+    return xlsx_response(report_tables(report), _file_name(report, "xlsx"))
 
 
 @login_required
@@ -85,8 +84,7 @@ def report_csv(
         raise Http404
     report = _report(request, donor, workshop, year)
     chosen = next(t for t in report_tables(report) if t.name == table)
-    response = HttpResponse(csv_text(chosen), content_type="text/csv; charset=utf-8")
-    return _attachment(response, _file_name(report, f"{table}.csv"))
+    return csv_response(chosen, _file_name(report, f"{table}.csv"))
 
 
 @login_required
@@ -101,7 +99,7 @@ def report_iati(request, donor: str, workshop: str | None = None, year: str | No
 def report_pdf(request, donor: str, workshop: str | None = None, year: str | None = None):
     report = _report(request, donor, workshop, year)
     try:
-        report_file = services.report_pdf_request(
+        document = services.report_pdf_request(
             actor=request.user,
             donor=report.donor,
             kind=report.kind,
@@ -112,7 +110,7 @@ def report_pdf(request, donor: str, workshop: str | None = None, year: str | Non
     except ServiceError as error:
         messages.error(request, error.message)
         return redirect(_report_url(report))
-    return redirect("programmes:report-progress", pk=report_file.pk)
+    return redirect("programmes:report-progress", pk=document.pk)
 
 
 def _subject_url(donor, workshop, year) -> str:
@@ -127,36 +125,41 @@ def _report_url(report) -> str:
     return _subject_url(report.donor, workshop, report.year)
 
 
-def _back_link(report_file: ReportFile) -> str:
-    return _subject_url(report_file.organisation, report_file.workshop, report_file.year)
+def _back_link(pdf: ReportPdf) -> str:
+    return _subject_url(pdf.donor, pdf.workshop, pdf.year)
+
+
+def _progress_context(pdf: ReportPdf) -> dict:
+    progress = reverse("programmes:report-progress", args=[pdf.document.pk])
+    if pdf.workshop is not None:
+        rebuild = reverse(
+            "programmes:report-workshop-pdf", args=[pdf.donor.slug, pdf.workshop.slug]
+        )
+    else:
+        rebuild = reverse("programmes:report-funding-pdf", args=[pdf.donor.slug, pdf.year])
+    context = progress_context(
+        [document_state(pdf.document)],
+        dom_id="report-progress",
+        poll_url=progress,
+        page_url=progress,
+        retry_url=rebuild,
+        download_url=lambda state: reverse("programmes:report-download", args=[pdf.document.pk]),
+    )
+    return {"pdf": pdf, "back": _back_link(pdf), **context}
 
 
 @login_required
 def report_progress(request, pk: int):
     """The build's state alone for htmx (polled while busy); the whole page otherwise."""
-    report_file = selectors.report_file_detail(user=request.user, pk=pk)
-    context = {
-        "report_file": report_file,
-        "back": _back_link(report_file),
-        "busy": report_file.status in (ReportFile.Status.QUEUED, ReportFile.Status.BUILDING),
-        "stale": report_file.status == ReportFile.Status.READY
-        and not services.report_file_is_current(report_file),
-    }
+    context = _progress_context(selectors.report_pdf_detail(user=request.user, pk=pk))
     if request.headers.get("HX-Request") == "true":
-        return render(request, "programmes/report_progress_status.html", context)
+        return render(request, "core/_document_states.html", context)
     return render(request, "programmes/report_progress.html", context)
 
 
 @login_required
 def report_download(request, pk: int):
-    report_file = selectors.report_file_detail(user=request.user, pk=pk)
-    if report_file.status != ReportFile.Status.READY or not report_file.file:
+    pdf = selectors.report_pdf_detail(user=request.user, pk=pk)
+    if not document_state(pdf.document).downloadable:
         raise Http404
-    subject = report_file.workshop.slug if report_file.workshop_id else report_file.year
-    name = f"{report_file.organisation.slug}-{subject}-{report_file.language}.pdf"
-    return FileResponse(
-        report_file.file.open("rb"),
-        as_attachment=True,
-        filename=name,
-        content_type="application/pdf",
-    )
+    return document_response(pdf.document)

@@ -7,7 +7,7 @@ import pytest
 from django.utils import dateformat, timezone, translation
 from playwright.sync_api import expect
 
-from members.demo import DEMO_PASSWORD, demo_email
+from demo.people import DEMO_PASSWORD, demo_email
 from tests.browser.conftest import screenshot
 from tests.browser.helpers import expect_signed_in_as, heading, navigation, sign_in
 

@@ -8,12 +8,12 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from members.demo import DEMO_PASSWORD, demo_email
+from demo.people import DEMO_PASSWORD, demo_email
+from demo.workshops import KOREA_SLUG
 from members.models import User
 from tests.browser.conftest import screenshot
 from tests.browser.helpers import heading, navigation, sign_in
 from tests.workshops.factories import RegistrationFactory
-from workshops.demo import KOREA_SLUG
 from workshops.models import Funding, Registration
 
 pytestmark = pytest.mark.browser

@@ -5,11 +5,10 @@ phone."""
 import pytest
 from django.urls import reverse
 
-from members.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_email
-from members.models import ExpertProfile
+from demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_email
 from programmes.models import ActionItem
 from tests.browser.helpers import enter_totp_code, sign_in
-from workshops.models import Evaluation
+from workshops.models import Evaluation, ExpertProfile
 
 pytestmark = pytest.mark.browser
 

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from members.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_email
+from demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_email
 from tests.browser.helpers import enter_totp_code, heading, navigation, sign_in
 
 pytestmark = pytest.mark.browser

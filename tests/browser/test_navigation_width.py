@@ -4,7 +4,7 @@ longer labels wrap inside the bar instead of pushing the page sideways."""
 import pytest
 from playwright.sync_api import expect
 
-from members.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_email
+from demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_email
 from members.models import User
 from tests.browser.helpers import enter_totp_code, navigation, sign_in
 

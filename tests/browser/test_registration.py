@@ -9,7 +9,8 @@ import pytest
 from playwright.sync_api import expect
 
 from core.models import OutgoingEmail
-from members.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_email
+from demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_email
+from demo.workshops import GOVERNANCE_SLUG
 from members.models import User
 from tests.browser.conftest import screenshot
 from tests.browser.helpers import (
@@ -21,7 +22,6 @@ from tests.browser.helpers import (
     sign_in,
 )
 from tests.factories import UserFactory
-from workshops.demo import GOVERNANCE_SLUG
 from workshops.models import Invitation, Registration, Workshop
 from workshops.services.invitations import invitations_create
 from workshops.services.registrations import registration_submit

@@ -5,7 +5,7 @@ from allauth.mfa.models import Authenticator
 from playwright.sync_api import expect
 
 from core.models import OutgoingEmail
-from members.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_email
+from demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_email
 from members.models import User
 from tests.browser.helpers import (
     enter_totp_code,

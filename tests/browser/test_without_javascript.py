@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from members.demo import DEMO_PASSWORD, demo_email
+from demo.people import DEMO_PASSWORD, demo_email
 from members.models import User
 from tests.browser.helpers import expect_signed_in_as, heading, navigation, sign_in
 

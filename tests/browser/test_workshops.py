@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from members.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_email
+from demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_email
 from tests.browser.conftest import screenshot
 from tests.browser.helpers import enter_totp_code, field, heading, navigation, sign_in
 from workshops.models import Workshop

@@ -1,17 +1,20 @@
 """Action-plan PDFs: built by the Celery task on real WeasyPrint, one file per plan and
 language, rebuilt only when the plan changed, failures recorded and retried from the page."""
 
-import json
 import subprocess
 from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
 from django.urls import reverse
+from django.utils import timezone
 
-from programmes.models import ActionPlanPdf
+from core.documents import builder_for
+from core.models import GeneratedDocument
+from programmes.selectors.action_plans import plan_document
 from programmes.services import action_plan_pdfs
-from programmes.tasks import build_action_plan_pdf
+from programmes.services.action_plan_pdfs import KIND
+from tests.documents import build, document_of, media_root_fixture, pdf_text, stored_files  # noqa: F401
 from tests.programmes.factories import (
     ActionItemFactory,
     ActionPlanFactory,
@@ -26,24 +29,19 @@ HOSTILE_IMG = "<img src=http://example.org/tracker.png>"
 HOSTILE_SCRIPT = "<script>alert('x')</script>"
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path) -> Path:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return Path(settings.MEDIA_ROOT)
-
-
-def _files(root: Path) -> list[Path]:
-    return list(root.rglob("*.pdf")) if root.exists() else []
-
-
-def _text(path: Path) -> str:
-    result = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
-    return " ".join(result.stdout.decode().split())
-
-
 def _build(plan_id: int, language: str) -> bool:
-    # Arguments go through JSON, as they do through the broker.
-    return build_action_plan_pdf(*json.loads(json.dumps([plan_id, language])))
+    # The build task, its arguments through JSON as they go through the broker.
+    return build(KIND, plan_id, language=language)
+
+
+def _building(plan, language: str, actor) -> GeneratedDocument:
+    """A document of the plan marked as being built just now."""
+    action_plan_pdfs.action_plan_pdf_request(actor=actor, plan=plan, language=language)
+    document = document_of(KIND, plan.pk, language=language)
+    GeneratedDocument.objects.filter(pk=document.pk).update(
+        status="building", requested_at=timezone.now()
+    )
+    return document
 
 
 @pytest.fixture
@@ -66,9 +64,9 @@ def regional():
 
 def test_the_regional_pdf_holds_the_cover_the_items_and_escaped_user_text(regional, media_root):
     built = _build(regional.pk, "en")
-    assert built is True, list(ActionPlanPdf.objects.values("status", "error"))
-    (path,) = _files(media_root)
-    text = _text(path)
+    assert built is True, list(GeneratedDocument.objects.values("status", "error"))
+    (path,) = stored_files(media_root)
+    text = pdf_text(path)
     for expected in [
         "Regional action plan",
         "Regional workshop on trade facilitation",
@@ -101,50 +99,51 @@ def test_the_regional_pdf_holds_the_cover_the_items_and_escaped_user_text(region
 
 def test_the_french_pdf_is_in_french(regional, media_root):
     assert _build(regional.pk, "fr") is True
-    (path,) = _files(media_root)
-    text = _text(path)
+    (path,) = stored_files(media_root)
+    text = pdf_text(path)
     assert "Plan d’action régional" in text
     assert "Article 7 : Release and Clearance of Goods" in text
     assert "Page 1 sur" in text
 
 
-def test_the_task_run_twice_leaves_one_file_and_a_change_replaces_it(regional, media_root):
+def test_the_task_run_twice_leaves_one_file_and_a_change_replaces_it(
+    regional, media_root, django_capture_on_commit_callbacks
+):
     assert _build(regional.pk, "en") is True
     assert _build(regional.pk, "en") is False
-    (first,) = _files(media_root)
+    (first,) = stored_files(media_root)
     item = regional.items.first()
     item.action = "A changed action"
     item.save()
-    assert _build(regional.pk, "en") is True
-    (second,) = _files(media_root)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _build(regional.pk, "en") is True
+    (second,) = stored_files(media_root)
     assert second != first
     assert not first.exists()
-    assert "A changed action" in _text(second)
-    row = ActionPlanPdf.objects.get(plan=regional, language="en")
+    assert "A changed action" in pdf_text(second)
+    row = document_of(KIND, regional.pk, language="en")
     assert row.status == "ready"
     assert row.fingerprint
 
 
 def test_a_change_of_a_national_item_changes_the_regional_fingerprint(regional):
-    view = action_plan_pdfs.plan_document(plan_id=regional.pk)
-    before = action_plan_pdfs.plan_fingerprint(view, "en")
+    plans = builder_for(KIND)
+    before = plans.fingerprint(plan_document(plan_id=regional.pk), "en")
     national = regional.workshop.action_plans.get(level="national").items.get()
     national.status = "done"
     national.save()
-    view = action_plan_pdfs.plan_document(plan_id=regional.pk)
-    assert action_plan_pdfs.plan_fingerprint(view, "en") != before
-    assert action_plan_pdfs.plan_fingerprint(view, "fr") != action_plan_pdfs.plan_fingerprint(
-        view, "en"
-    )
+    view = plan_document(plan_id=regional.pk)
+    assert plans.fingerprint(view, "en") != before
+    assert plans.fingerprint(view, "fr") != plans.fingerprint(view, "en")
 
 
 def test_a_failed_build_is_shown_with_a_retry_that_works(
     regional, secretariat_client, monkeypatch, media_root, django_capture_on_commit_callbacks
 ):
-    def broken(view, language):
+    def broken(self, view, language):
         raise OSError("the disk is full")
 
-    monkeypatch.setattr(action_plan_pdfs, "action_plan_render", broken)
+    monkeypatch.setattr(type(builder_for(KIND)), "render", broken)
     url = reverse("programmes:actionplan-pdf", kwargs={"pk": regional.pk})
     with django_capture_on_commit_callbacks(execute=True):
         secretariat_client.post(url, {"language": "en"})
@@ -152,7 +151,7 @@ def test_a_failed_build_is_shown_with_a_retry_that_works(
     assert "The PDF could not be built:" in page
     assert "the disk is full" in page
     assert ">Retry</button>" in page
-    assert not _files(media_root)
+    assert not stored_files(media_root)
 
     monkeypatch.undo()
     with django_capture_on_commit_callbacks(execute=True):
@@ -167,8 +166,10 @@ def test_a_failed_build_is_shown_with_a_retry_that_works(
     assert b"".join(download.streaming_content).startswith(b"%PDF")
 
 
-def test_while_building_the_page_refreshes_itself_with_htmx(regional, secretariat_client):
-    ActionPlanPdf.objects.create(plan=regional, language="en", status="building")
+def test_while_building_the_page_refreshes_itself_with_htmx(
+    regional, secretariat, secretariat_client
+):
+    _building(regional, "en", secretariat)
     url = reverse("programmes:actionplan-pdf-status", kwargs={"pk": regional.pk})
     fragment = secretariat_client.get(url, HTTP_HX_REQUEST="true").content.decode()
     assert 'hx-trigger="every 2s"' in fragment
@@ -177,11 +178,7 @@ def test_while_building_the_page_refreshes_itself_with_htmx(regional, secretaria
 
 
 def test_a_request_while_a_build_is_under_way_queues_nothing_more(regional, secretariat):
-    row = ActionPlanPdf.objects.create(plan=regional, language="en", status="building")
-    from django.utils import timezone
-
-    row.requested_at = timezone.now()
-    row.save()
+    row = _building(regional, "en", secretariat)
     action_plan_pdfs.action_plan_pdf_request(actor=secretariat, plan=regional, language="en")
     row.refresh_from_db()
     assert row.status == "building"

@@ -1,7 +1,6 @@
 """Donor CSV files start with a UTF-8 byte-order mark so Excel reads accents right."""
 
-from programmes.reports.spreadsheets import csv_text
-from programmes.reports.tables import Table
+from core.exports import Table, csv_text
 
 
 def test_csv_starts_with_a_byte_order_mark_and_keeps_accents():

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
-from programmes.models import ReportFile
+from core.models import GeneratedDocument
 from programmes.reports.tables import TABLE_NAMES
 from tests.programmes.donor_fixtures import SECRET_VALUES, world_fixture  # noqa: F401
 from tests.workshops.factories import FundingFactory
@@ -54,7 +54,7 @@ def _pdf_text(client, django_capture_on_commit_callbacks, base: str) -> str:
     assert response.status_code == 302
     progress = client.get(response.url).content.decode()
     assert "The PDF is ready." in progress
-    report_file = ReportFile.objects.get(pk=int(response.url.rstrip("/").rsplit("/", 1)[1]))
+    report_file = GeneratedDocument.objects.get(pk=int(response.url.rstrip("/").rsplit("/", 1)[1]))
     download = client.get(reverse("programmes:report-download", args=[report_file.pk]))
     assert download["Content-Type"] == "application/pdf"
     data = b"".join(download.streaming_content)

@@ -1,35 +1,31 @@
 """Report PDFs: built by the task with real WeasyPrint, kept until the data changes, a
 failure shown and retried, and only for those who may see the donor."""
 
-import json
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from core.documents import builder_for
+from core.models import GeneratedDocument
+from core.services.documents import document_state
 from programmes import services
-from programmes.models import ReportFile
-from programmes.report_tasks import build_report_pdf
+from programmes.services.reports import KINDS
+from tests.documents import media_root_fixture, pdf_text, stored_files  # noqa: F401
 from tests.factories import UserFactory
 from tests.programmes.donor_fixtures import world_fixture  # noqa: F401
+from tests.tasks import run_task_once
 from tests.workshops.factories import RegistrationFactory
 from workshops.models import Registration
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path) -> Path:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return Path(settings.MEDIA_ROOT)
+Status = GeneratedDocument.Status
 
 
-def _files(root: Path) -> list[Path]:
-    return list(root.rglob("*.pdf")) if root.exists() else []
-
-
-def _request(world, capture, **kwargs) -> ReportFile:
+def _request(world, capture, **kwargs) -> GeneratedDocument:
     with capture(execute=True):
         report_file = services.report_pdf_request(
             actor=world.korea_contact,
@@ -43,16 +39,20 @@ def _request(world, capture, **kwargs) -> ReportFile:
     return report_file
 
 
-def _run(report_file_id: int) -> bool:
-    # Task arguments go through JSON, as they do on a real broker.
-    return build_report_pdf.delay(*json.loads(json.dumps([report_file_id]))).get()
+def _run(document_id: int) -> bool:
+    # The build task, its arguments through JSON as on a real broker.
+    return run_task_once("core.build_document", document_id)
+
+
+def _current(document: GeneratedDocument) -> bool:
+    return document_state(document).current
 
 
 def test_a_request_builds_the_pdf_once_and_a_repeat_builds_nothing(
     world, media_root, django_capture_on_commit_callbacks
 ):
     report_file = _request(world, django_capture_on_commit_callbacks)
-    assert report_file.status == ReportFile.Status.READY
+    assert report_file.status == Status.READY
     assert report_file.file.read(5) == b"%PDF-"
     first = report_file.file.name
     assert _run(report_file.pk) is False
@@ -60,26 +60,26 @@ def test_a_request_builds_the_pdf_once_and_a_repeat_builds_nothing(
     again = _request(world, django_capture_on_commit_callbacks)
     assert again.pk == report_file.pk
     assert again.file.name == first
-    assert len(_files(media_root)) == 1
+    assert len(stored_files(media_root)) == 1
 
 
 def test_a_change_of_the_data_builds_a_new_file_that_replaces_the_old(
     world, media_root, django_capture_on_commit_callbacks
 ):
     first = _request(world, django_capture_on_commit_callbacks)
-    assert services.report_file_is_current(first)
+    assert _current(first)
     RegistrationFactory(
         workshop=world.korea_workshop,
         person=UserFactory(name="New Participant"),
         status=Registration.Status.APPROVED,
     )
     first.refresh_from_db()
-    assert not services.report_file_is_current(first)
+    assert not _current(first)
     second = _request(world, django_capture_on_commit_callbacks)
     assert second.pk == first.pk
     assert second.file.name != first.file.name
     assert second.fingerprint != first.fingerprint
-    assert [p.name for p in _files(media_root)] == [Path(second.file.name).name]
+    assert [p.name for p in stored_files(media_root)] == [Path(second.file.name).name]
 
 
 def test_each_language_has_its_own_file(world, django_capture_on_commit_callbacks):
@@ -93,18 +93,18 @@ def test_each_language_has_its_own_file(world, django_capture_on_commit_callback
             language="fr",
         )
     assert french.pk != english.pk
-    assert ReportFile.objects.count() == 2
+    assert GeneratedDocument.objects.filter(kind=KINDS["workshop"]).count() == 2
 
 
 def test_a_failed_build_says_so_and_a_retry_builds_it(
     world, monkeypatch, client, django_capture_on_commit_callbacks
 ):
-    def broken(report, language):
+    def broken(self, report, language):
         raise RuntimeError("the renderer ran out of memory")
 
-    monkeypatch.setattr(services.reports, "report_pdf_render", broken)
+    monkeypatch.setattr(type(builder_for(KINDS["workshop"])), "render", broken)
     failed = _request(world, django_capture_on_commit_callbacks)
-    assert failed.status == ReportFile.Status.FAILED
+    assert failed.status == Status.FAILED
     assert "ran out of memory" in failed.error
     client.force_login(world.korea_contact)
     page = client.get(reverse("programmes:report-progress", args=[failed.pk])).content.decode()
@@ -117,13 +117,17 @@ def test_a_failed_build_says_so_and_a_retry_builds_it(
         response = client.post(f"/donors/kcs-test/workshops/{world.korea_workshop.slug}/pdf/")
     assert response.url == reverse("programmes:report-progress", args=[failed.pk])
     failed.refresh_from_db()
-    assert failed.status == ReportFile.Status.READY
+    assert failed.status == Status.READY
     assert failed.error == ""
 
 
 def test_the_progress_page_polls_while_the_build_is_queued(world, client):
-    report_file = ReportFile.objects.create(
-        organisation=world.korea, kind="workshop", workshop=world.korea_workshop
+    report_file = services.report_pdf_request(  # queued: its task runs after commit
+        actor=world.korea_contact,
+        donor=world.korea,
+        kind="workshop",
+        workshop=world.korea_workshop,
+        language="en",
     )
     client.force_login(world.korea_contact)
     url = reverse("programmes:report-progress", args=[report_file.pk])
@@ -131,9 +135,13 @@ def test_the_progress_page_polls_while_the_build_is_queued(world, client):
     assert fragment.startswith('<div id="report-progress"')
     assert f'hx-get="{url}"' in fragment
     assert "The PDF is queued" in fragment
-    report_file.status = ReportFile.Status.READY
+    page = client.get(url).content.decode()  # without JavaScript, the page refreshes itself
+    assert '<noscript><meta http-equiv="refresh" content="5"></noscript>' in page
+    assert f'<a href="{url}">Refresh</a>' in page
+    report_file.status = Status.READY  # (the file does not matter to the polling)
     report_file.save()
     assert "hx-get" not in client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert 'http-equiv="refresh"' not in client.get(url).content.decode()
 
 
 def test_another_donor_cannot_request_or_fetch_the_pdf(
@@ -163,7 +171,9 @@ def test_the_secretariat_downloads_any_donors_pdf(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = secretariat_client.post("/donors/wb-test/2018/pdf/")
-    report_file = ReportFile.objects.get(organisation=world.bank, year=2018)
+    report_file = GeneratedDocument.objects.get(
+        kind=KINDS["funding"], subject_id=world.bank.pk, scope="2018"
+    )
     assert response.url == reverse("programmes:report-progress", args=[report_file.pk])
     download = secretariat_client.get(reverse("programmes:report-download", args=[report_file.pk]))
     assert download["Content-Disposition"] == 'attachment; filename="wb-test-2018-en.pdf"'

@@ -11,9 +11,9 @@ import pytest
 
 from core.models import OutgoingEmail
 from tests.workshops.attendance_helpers import approved, attend, past_workshop
-from workshops.certificate_tasks import issue_certificates
 from workshops.models import Certificate, EvaluationRequest
 from workshops.services.workshops import workshop_complete
+from workshops.tasks import issue_certificates
 
 pytestmark = pytest.mark.services
 

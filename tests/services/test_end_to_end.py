@@ -31,7 +31,7 @@ from django.core.management import call_command
 from django.db import connections
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from members.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_email
+from demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_email
 from members.models import User
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP
 from tests.browser.helpers import (

@@ -6,10 +6,11 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from members.models import ExpertiseArea, ExpertProfile
 from tests.factories import OrganisationFactory, UserFactory
 from workshops.models import (
     Document,
+    ExpertiseArea,
+    ExpertProfile,
     Facilitation,
     Funding,
     Registration,

@@ -2,39 +2,29 @@
 holder's language, the download and the public verification page."""
 
 import json
-import subprocess
-from pathlib import Path
 
 import pytest
 from django.core import mail
 
 from core.models import OutgoingEmail
+from tests.documents import (  # noqa: F401
+    build,
+    document_of,
+    fingerprint,
+    media_root_fixture,
+    pdf_text,
+    stored_files,
+)
 from tests.factories import OrganisationFactory, UserFactory
+from tests.tasks import run_task_twice
 from tests.workshops.attendance_helpers import approved, attend, past_workshop
 from tests.workshops.factories import FundingFactory
-from workshops.certificate_tasks import build_certificate, issue_certificates
 from workshops.models import Certificate, Workshop
-from workshops.services.certificates import certificate_fingerprint
+from workshops.services.certificates import KIND
 from workshops.services.workshops import workshop_complete
+from workshops.tasks import issue_certificates
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path) -> Path:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return Path(settings.MEDIA_ROOT)
-
-
-def _files(root: Path) -> list[Path]:
-    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
-
-
-def _text(pdf: bytes, tmp_path: Path) -> str:
-    path = tmp_path / "certificate.pdf"
-    path.write_bytes(pdf)
-    result = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
-    return " ".join(result.stdout.decode().split())
 
 
 @pytest.fixture
@@ -91,7 +81,7 @@ def test_the_task_run_twice_leaves_one_file_and_one_email(workshop, media_root, 
     issue(workshop.pk)
 
     assert Certificate.objects.count() == 2
-    assert len(_files(media_root)) == 2
+    assert len(stored_files(media_root)) == 2
     assert OutgoingEmail.objects.filter(template="certificate").count() == 2
     assert len(mail.outbox) == 2
     assert all(c.emailed_at and c.outgoing_email_id for c in Certificate.objects.all())
@@ -104,19 +94,31 @@ def test_a_change_of_its_data_rebuilds_the_file_in_place(workshop, media_root, i
     attend(registration, 4)
     issue(workshop.pk)
     certificate = Certificate.objects.get()
-    first = _files(media_root)
+    first = stored_files(media_root)
 
     registration.person.name = "Mele Tupou-Fifita"
     registration.person.save()
     with commit():
-        assert build_certificate.delay(certificate.pk).get() is True
+        assert build(KIND, certificate.pk) is True
 
-    files = _files(media_root)
+    files = stored_files(media_root)
     assert len(files) == 1
     assert files != first
-    certificate.refresh_from_db()
-    assert certificate.fingerprint == certificate_fingerprint(certificate)
+    assert document_of(KIND, certificate.pk).fingerprint == fingerprint(KIND, certificate)
     assert len(mail.outbox) == 1  # mailed once, not again after the rebuild
+
+
+def test_the_build_task_run_twice_builds_and_mails_once(workshop, media_root, commit):
+    attend(approved(workshop), 4)
+    certificate = Certificate.objects.create(registration=workshop.registrations.get())
+    assert document_of(KIND, certificate.pk) is None
+    with commit():
+        assert build(KIND, certificate.pk) is True  # the row and its first build
+        document = document_of(KIND, certificate.pk)
+        assert run_task_twice("core.build_document", document.pk) == (False, False)
+    assert len(stored_files(media_root)) == 1
+    assert OutgoingEmail.objects.filter(template="certificate").count() == 1
+    assert len(mail.outbox) == 1
 
 
 def test_the_pdf_is_in_the_holders_language_with_its_code(workshop, tmp_path, issue):
@@ -125,7 +127,7 @@ def test_the_pdf_is_in_the_holders_language_with_its_code(workshop, tmp_path, is
     issue(workshop.pk)
     certificate = Certificate.objects.get()
 
-    text = _text(certificate.file.read(), tmp_path)
+    text = pdf_text(document_of(KIND, certificate.pk).file.read())
 
     assert "Certificat de présence" in text
     assert "Jean-Marc Wakaty" in text

@@ -12,9 +12,9 @@ from core.errors import ServiceError
 from core.models import OutgoingEmail
 from tests.workshops.attendance_helpers import approved, past_workshop
 from tests.workshops.factories import RegistrationFactory
-from workshops.certificate_tasks import request_evaluations
 from workshops.models import Evaluation, EvaluationRequest, Registration, Workshop
 from workshops.services.evaluations import evaluation_submit, evaluation_update
+from workshops.tasks import request_evaluations
 
 pytestmark = pytest.mark.django_db
 

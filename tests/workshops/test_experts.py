@@ -1,15 +1,11 @@
 """The Customs Expert database: search, profiles with past facilitations, one's own profile."""
 
-import ast
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-import members.services.experts
 from core.errors import ServiceError
-from members.models import ExpertProfile
-from members.services.experts import expert_profile_save
+from core.permissions import NotPermitted
 from tests.factories import UserFactory
 from tests.workshops.factories import (
     ExpertiseAreaFactory,
@@ -18,7 +14,8 @@ from tests.workshops.factories import (
     OpenWorkshopFactory,
     WorkshopFactory,
 )
-from workshops.models import Workshop
+from workshops.models import ExpertProfile, Workshop
+from workshops.services.experts import expert_profile_save
 
 pytestmark = pytest.mark.django_db
 
@@ -199,21 +196,31 @@ def test_service_refuses_unknown_fields_and_keeps_the_profile_unchanged():
     area = ExpertiseAreaFactory()
 
     with pytest.raises(ServiceError):
-        expert_profile_save(user=profile.user, data={"areas": [area], "user": UserFactory()})
+        expert_profile_save(
+            actor=profile.user,
+            person=profile.user,
+            data={"areas": [area], "user": UserFactory()},
+        )
     with pytest.raises(ServiceError):
-        expert_profile_save(user=profile.user, data={"areas": [], "summary": "After"})
+        expert_profile_save(
+            actor=profile.user, person=profile.user, data={"areas": [], "summary": "After"}
+        )
 
     profile.refresh_from_db()
     assert profile.summary == "Before"
 
 
-def test_the_members_service_does_not_import_the_workshops_app():
-    tree = ast.parse(Path(members.services.experts.__file__).read_text())
-    imported = [
-        node.module if isinstance(node, ast.ImportFrom) else alias.name
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Import | ast.ImportFrom)
-        for alias in node.names
-    ]
-    assert imported
-    assert not [name for name in imported if name and name.startswith("workshops")]
+def test_nobody_else_may_write_a_persons_expert_profile(secretariat):
+    profile = ExpertProfileFactory(summary="Before")
+    area = ExpertiseAreaFactory()
+    newcomer = UserFactory()
+
+    for actor, person in ((secretariat, profile.user), (UserFactory(), newcomer)):
+        with pytest.raises(NotPermitted):
+            expert_profile_save(
+                actor=actor, person=person, data={"areas": [area], "summary": "After"}
+            )
+
+    profile.refresh_from_db()
+    assert profile.summary == "Before"
+    assert not ExpertProfile.objects.filter(user=newcomer).exists()

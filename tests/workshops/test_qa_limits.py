@@ -6,11 +6,10 @@ import datetime as dt
 import pytest
 
 from core.errors import ServiceError
-from members.models import ExpertiseArea
 from tests.workshops.attendance_helpers import past_workshop
 from workshops.forms.attendance import EvaluationForm
 from workshops.forms.experts import ExpertProfileForm
-from workshops.models import Workshop
+from workshops.models import ExpertiseArea, Workshop
 from workshops.services.attendance import workshop_set_attendance_rules
 
 pytestmark = pytest.mark.django_db

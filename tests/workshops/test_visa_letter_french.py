@@ -5,10 +5,13 @@ from pathlib import Path
 
 import pytest
 
+from core.documents import builder_for
 from tests.factories import OrganisationFactory, UserFactory
 from tests.workshops.factories import OpenWorkshopFactory, RegistrationFactory
 from workshops.models import Registration
-from workshops.services.visa_letters import letter_fingerprint, visa_letter_render
+from workshops.services.visa_letters import KIND
+
+LETTERS = builder_for(KIND)
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +25,7 @@ def _letter_text(tmp_path: Path, **person) -> str:
         nationality="Vanuatuan",
     )
     path = tmp_path / "letter.pdf"
-    path.write_bytes(visa_letter_render(registration))
+    path.write_bytes(LETTERS.render(registration, LETTERS.language_of(registration)))
     result = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
     return " ".join(result.stdout.decode().split())
 
@@ -49,6 +52,6 @@ def test_a_change_of_gender_changes_the_fingerprint():
     registration = RegistrationFactory(
         person=UserFactory(gender="male"), status=Registration.Status.APPROVED
     )
-    before = letter_fingerprint(registration)
+    before = LETTERS.fingerprint(registration, "en")
     registration.person.gender = "female"
-    assert letter_fingerprint(registration) != before
+    assert LETTERS.fingerprint(registration, "en") != before

@@ -1,35 +1,16 @@
 """Visa support letters: built by a task with real WeasyPrint, rebuilt only on change,
 downloadable by the delegate and the Secretariat only."""
 
-import json
-import subprocess
-from pathlib import Path
-
 import pytest
 
+from tests.documents import build, document_of, media_root_fixture, pdf_text, stored_files  # noqa: F401
 from tests.factories import OrganisationFactory, UserFactory
+from tests.tasks import run_task_twice
 from tests.workshops.factories import FundingFactory, OpenWorkshopFactory, RegistrationFactory
-from workshops.letter_tasks import build_visa_letter
 from workshops.models import Registration
+from workshops.services.visa_letters import KIND
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path) -> Path:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return Path(settings.MEDIA_ROOT)
-
-
-def _files(root: Path) -> list[Path]:
-    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
-
-
-def _text(pdf: bytes, tmp_path: Path) -> str:
-    path = tmp_path / "letter.pdf"
-    path.write_bytes(pdf)
-    result = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
-    return " ".join(result.stdout.decode().split())
 
 
 @pytest.fixture
@@ -51,17 +32,22 @@ def registration():
     )
 
 
-def _run(registration_id: int):
-    # Task arguments go through JSON, as they do on a real broker.
-    return build_visa_letter.delay(*json.loads(json.dumps([registration_id]))).get()
+def _run(registration_id: int) -> bool:
+    # The build task, its arguments through JSON as on a real broker.
+    return build(KIND, registration_id)
+
+
+def _letter(registration_id: int):
+    """The stored letter's file."""
+    return document_of(KIND, registration_id).file
 
 
 def test_letter_shows_the_person_and_the_workshop(registration, media_root, tmp_path):
     assert _run(registration.pk) is True
-    registration.refresh_from_db()
-    assert registration.visa_letter.name.startswith(f"visa-letters/{registration.workshop_id}/")
-    assert "Mele" not in registration.visa_letter.name
-    text = _text(registration.visa_letter.read(), tmp_path)
+    letter = _letter(registration.pk)
+    assert letter.name.startswith(f"visa-letters/{registration.workshop_id}/")
+    assert "Mele" not in letter.name
+    text = pdf_text(letter.read())
     assert "Oceania Customs Organisation Secretariat, Suva, Fiji" in text
     assert "To the consular officer" in text
     assert "Mele <b>Tupou</b>" in text  # escaped: shown as typed, not as markup
@@ -75,17 +61,23 @@ def test_letter_shows_the_person_and_the_workshop(registration, media_root, tmp_
 def test_task_run_twice_makes_one_file(registration, media_root):
     assert _run(registration.pk) is True
     assert _run(registration.pk) is False
-    assert len(_files(media_root)) == 1
+    document = document_of(KIND, registration.pk)
+    assert run_task_twice("core.build_document", document.pk) == (False, False)
+    assert len(stored_files(media_root)) == 1
 
 
-def test_a_change_of_its_data_rebuilds_and_removes_the_old_file(registration, media_root):
+def test_a_change_of_its_data_rebuilds_and_removes_the_old_file_after_commit(
+    registration, media_root, django_capture_on_commit_callbacks
+):
     _run(registration.pk)
-    first = Registration.objects.get(pk=registration.pk).visa_letter.name
+    first = _letter(registration.pk).name
     Registration.objects.filter(pk=registration.pk).update(passport_number="T7654321")
-    assert _run(registration.pk) is True
-    files = _files(media_root)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _run(registration.pk) is True
+        assert len(stored_files(media_root)) == 2  # the old file is kept until the swap commits
+    files = stored_files(media_root)
     assert len(files) == 1
-    assert Registration.objects.get(pk=registration.pk).visa_letter.name != first
+    assert _letter(registration.pk).name != first
 
 
 def test_no_letter_for_a_registration_not_approved_or_not_asking(media_root):
@@ -93,7 +85,7 @@ def test_no_letter_for_a_registration_not_approved_or_not_asking(media_root):
     not_asking = RegistrationFactory(status="approved")
     assert _run(pending.pk) is False
     assert _run(not_asking.pk) is False
-    assert _files(media_root) == []
+    assert stored_files(media_root) == []
 
 
 def test_approval_queues_the_letter(secretariat_client, django_capture_on_commit_callbacks):
@@ -103,9 +95,9 @@ def test_approval_queues_the_letter(secretariat_client, django_capture_on_commit
             f"/manage/workshops/{registration.workshop_id}/participants/",
             {"act": f"approve:{registration.pk}"},
         )
-    registration.refresh_from_db()
-    assert registration.visa_letter
-    assert registration.visa_letter_fingerprint
+    document = document_of(KIND, registration.pk)
+    assert document.file
+    assert document.fingerprint
 
 
 def test_delegate_downloads_their_letter_as_an_attachment(client, registration):
@@ -148,7 +140,7 @@ def test_an_edit_by_the_delegate_rebuilds_the_letter(
     client, registration, media_root, django_capture_on_commit_callbacks
 ):
     _run(registration.pk)
-    first = Registration.objects.get(pk=registration.pk).visa_letter.name
+    first = _letter(registration.pk).name
     client.force_login(registration.person)
     slug = registration.workshop.slug
     page = client.get(f"/workshops/{slug}/registration/").content.decode()
@@ -163,7 +155,7 @@ def test_an_edit_by_the_delegate_rebuilds_the_letter(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/workshops/{slug}/registration/", form)
     assert response.status_code == 302
-    registration.refresh_from_db()
-    assert registration.visa_letter.name != first
-    assert len(_files(media_root)) == 1
-    assert "T7654321" in _text(registration.visa_letter.read(), media_root.parent)
+    letter = _letter(registration.pk)
+    assert letter.name != first
+    assert len(stored_files(media_root)) == 1
+    assert "T7654321" in pdf_text(letter.read())

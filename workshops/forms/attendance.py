@@ -4,7 +4,7 @@ from django import forms
 from django.core import validators
 from django.utils.translation import gettext_lazy as _
 
-from oco_portal.forms import BootstrapWidgetsMixin
+from core.forms import BootstrapWidgetsMixin
 from workshops.forms.workshops import DateInput
 from workshops.models import Evaluation
 from workshops.models.attendance import EVALUATION_QUESTIONS, normalise_certificate_code

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from members.models import ExpertiseArea, ExpertProfile
 from workshops.forms.attendance import limit_length
+from workshops.models import ExpertiseArea, ExpertProfile
 
 
 class AreaChoiceMixin:

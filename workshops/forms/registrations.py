@@ -5,8 +5,8 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import BootstrapWidgetsMixin
 from members.models import Organisation, User
-from oco_portal.forms import BootstrapWidgetsMixin
 from workshops.forms.workshops import DateInput
 from workshops.models import Funding, Registration
 

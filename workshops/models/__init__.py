@@ -1,5 +1,6 @@
 from workshops.models.attendance import Attendance, Certificate, Evaluation, EvaluationRequest
 from workshops.models.documents import Document
+from workshops.models.experts import ExpertiseArea, ExpertProfile
 from workshops.models.registrations import Invitation, Registration
 from workshops.models.workshops import Facilitation, Funding, SeatQuota, Session, Workshop
 
@@ -9,6 +10,8 @@ __all__ = [
     "Document",
     "Evaluation",
     "EvaluationRequest",
+    "ExpertProfile",
+    "ExpertiseArea",
     "Facilitation",
     "Funding",
     "Invitation",

@@ -2,9 +2,9 @@
 attendance and their evaluations of the workshop."""
 
 import secrets
-import uuid
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -29,11 +29,6 @@ def new_certificate_code() -> str:
 def normalise_certificate_code(typed: str) -> str:
     """A code as typed (any case, with dashes or spaces) in its stored form."""
     return "".join(ch for ch in typed.upper() if ch.isalnum())
-
-
-def certificate_path(instance: "Certificate", filename: str) -> str:
-    # A generated name: neither the person nor the verification code appears in the path.
-    return f"certificates/{instance.registration.workshop_id}/{uuid.uuid4().hex}.pdf"
 
 
 class Attendance(models.Model):
@@ -62,7 +57,7 @@ class Attendance(models.Model):
 
 class Certificate(models.Model):
     """A certificate of attendance. Its code is random (not the pk) and is what the public
-    verification page looks up; the PDF is rebuilt only when its fingerprint changes."""
+    verification page looks up; its PDF is a generated document (workshops.certificate)."""
 
     registration = models.OneToOneField(
         Registration, on_delete=models.CASCADE, related_name="certificate"
@@ -70,15 +65,15 @@ class Certificate(models.Model):
     code = models.CharField(
         _("verification code"), max_length=32, unique=True, default=new_certificate_code
     )
-    file = models.FileField(upload_to=certificate_path, max_length=200, blank=True)
-    fingerprint = models.CharField(max_length=64, blank=True, editable=False)
-    built_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Set by one conditional UPDATE before the e-mail is queued: a repeat mails nothing.
     emailed_at = models.DateTimeField(null=True, blank=True, editable=False)
     outgoing_email = models.ForeignKey(
         OutgoingEmail, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
+    documents = GenericRelation(
+        "core.GeneratedDocument", content_type_field="subject_type", object_id_field="subject_id"
+    )
 
     class Meta:
         ordering = ["registration"]
@@ -89,7 +84,7 @@ class Certificate(models.Model):
         return f"{self.registration} – {self.display_code}"
 
     def get_absolute_url(self) -> str:
-        return reverse("certificate-verify", kwargs={"code": self.code})
+        return reverse("workshops:certificate-verify", kwargs={"code": self.code})
 
     @property
     def display_code(self) -> str:

@@ -1,8 +1,7 @@
 """Invitations and registrations: who is asked, who comes, and under which funding."""
 
-import uuid
-
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -63,11 +62,6 @@ class Invitation(models.Model):
     @property
     def is_for_administration(self) -> bool:
         return self.organisation_id is not None and not self.name
-
-
-def visa_letter_path(instance: "Registration", filename: str) -> str:
-    # A generated name: nothing about the person appears in the path.
-    return f"visa-letters/{instance.workshop_id}/{uuid.uuid4().hex}.pdf"
 
 
 class Registration(models.Model):
@@ -147,18 +141,11 @@ class Registration(models.Model):
     waitlisted_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    visa_letter = models.FileField(upload_to=visa_letter_path, max_length=200, blank=True)
-    # A hash of everything the letter shows: the letter is rebuilt only when it changes.
-    visa_letter_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
-    visa_letter_built_at = models.DateTimeField(null=True, blank=True, editable=False)
-    history = HistoricalRecords(
-        excluded_fields=[
-            "passport_number",
-            "visa_letter",
-            "visa_letter_fingerprint",
-            "visa_letter_built_at",
-        ]
+    # The visa letter, a generated document (workshops.visa_letter).
+    documents = GenericRelation(
+        "core.GeneratedDocument", content_type_field="subject_type", object_id_field="subject_id"
     )
+    history = HistoricalRecords(excluded_fields=["passport_number"])
 
     class Meta:
         ordering = ["workshop", "created_at", "id"]

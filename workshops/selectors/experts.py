@@ -3,16 +3,16 @@
 from django.db.models import QuerySet
 from django.http import Http404
 
-from members.models import ExpertProfile, User
-from workshops.models import Facilitation
+from core.permissions import require
+from members.models import User
+from workshops.models import ExpertProfile, Facilitation
 from workshops.selectors.workshops import visible_workshops
 
 
 def expert_search(
     *, user: User, area: int | None = None, language: str = ""
 ) -> QuerySet[ExpertProfile]:
-    if not user.is_authenticated:
-        raise Http404
+    require(user, "workshops.view_experts")
     queryset = ExpertProfile.objects.select_related("user__organisation").prefetch_related("areas")
     if area:
         queryset = queryset.filter(areas=area)
@@ -24,8 +24,7 @@ def expert_search(
 
 
 def expert_detail(*, user: User, pk: int) -> tuple[ExpertProfile, QuerySet[Facilitation]]:
-    if not user.is_authenticated:
-        raise Http404
+    require(user, "workshops.view_experts")
     try:
         profile = (
             ExpertProfile.objects.select_related("user__organisation")

@@ -3,11 +3,12 @@ request to issue them again after a correction."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.document_pages import document_response
+from core.services.documents import document_current
 from workshops import selectors
 from workshops.forms.attendance import VerifyForm
 from workshops.models import Workshop
@@ -20,29 +21,18 @@ def certificate_download(request, slug: str):
     """The holder's PDF; when it is missing or out of date a build is queued first."""
     registration = selectors.own_registration(user=request.user, slug=slug)
     certificate = selectors.my_certificate(user=request.user, registration_id=registration.pk)
-    if not services.certificate_is_current(certificate):
-        services.certificate_request_build(certificate=certificate)
-        certificate.refresh_from_db(fields=["file", "fingerprint"])
-        if not services.certificate_is_current(certificate):
-            messages.info(request, _("Your certificate is being prepared: try again shortly."))
-            return redirect("workshops:registration", slug=slug)
-    try:
-        handle = certificate.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=services.certificate_filename(certificate),
-        content_type="application/pdf",
-    )
+    document = document_current(kind=services.KIND, subject_id=certificate.pk)
+    if document is None:
+        messages.info(request, _("Your certificate is being prepared: try again shortly."))
+        return redirect("workshops:registration", slug=slug)
+    return document_response(document)
 
 
 def certificate_verify_form(request):
     """Anyone can type a code; it leads to the verification page of that code."""
     form = VerifyForm(request.GET or None)
     if form.is_valid():
-        return redirect("certificate-verify", code=form.cleaned_data["code"])
+        return redirect("workshops:certificate-verify", code=form.cleaned_data["code"])
     return render(request, "workshops/certificate_verify_form.html", {"form": form})
 
 

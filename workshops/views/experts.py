@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
-from members.services.experts import expert_profile_save
 from workshops import selectors
 from workshops.forms.experts import ExpertFilterForm, ExpertProfileForm
+from workshops.services.experts import expert_profile_save
 
 PAGE_SIZE = 25
 
@@ -43,7 +43,9 @@ def expert_edit(request):
     form = ExpertProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         try:
-            profile = expert_profile_save(user=request.user, data=form.cleaned_data)
+            profile = expert_profile_save(
+                actor=request.user, person=request.user, data=form.cleaned_data
+            )
         except ServiceError as error:
             form.add_error(None, error.message)
         else:

@@ -3,11 +3,12 @@ facilitator's views of a workshop's registrations."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.document_pages import document_response
 from core.errors import ServiceError
+from core.services.documents import document_current
 from workshops import selectors
 from workshops.forms.registrations import RegistrationForm
 from workshops.models import Registration
@@ -105,20 +106,11 @@ def registration_cancel(request, slug: str):
 def visa_letter_response(request, registration: Registration):
     """The stored letter as an attachment; when it is missing or out of date, a build is
     queued and the person is asked to come back."""
-    if not visa_letters.visa_letter_is_current(registration):
-        visa_letters.visa_letter_request(registration=registration)
-        registration.refresh_from_db(fields=["visa_letter", "visa_letter_fingerprint"])
-        if not visa_letters.visa_letter_is_current(registration):
-            messages.info(request, _("The visa letter is being prepared: try again shortly."))
-            return None
-    filename = f"visa-letter-{registration.workshop.slug}-{registration.pk}.pdf"
-    try:
-        handle = registration.visa_letter.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(
-        handle, as_attachment=True, filename=filename, content_type="application/pdf"
-    )
+    document = document_current(kind=visa_letters.KIND, subject_id=registration.pk)
+    if document is None:
+        messages.info(request, _("The visa letter is being prepared: try again shortly."))
+        return None
+    return document_response(document)
 
 
 @login_required

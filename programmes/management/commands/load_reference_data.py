@@ -6,8 +6,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from members.reference import load_expertise_areas, load_organisations
+from members.reference import load_organisations
 from programmes.reference import load_strategic_plans, load_tfa_measures
+from workshops.reference import load_expertise_areas
 
 
 class Command(BaseCommand):
