@@ -64,8 +64,10 @@ run: $(VENV)/.installed
 	@echo "OCO Portal on http://$(HOST):$(PORT)/ - demo accounts are listed in README.md"
 	SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" $(VPY) manage.py runserver $(HOST):$(PORT)
 
+# The suite in TEST_WORKERS processes (pytest-xdist); TEST_WORKERS=0 runs it in this one.
+TEST_WORKERS ?= 2
 test: $(VENV)/.installed
-	CELERY_QUEUE=oco-test-$$$$ $(VPY) -m pytest $(PYTEST_ARGS)
+	CELERY_QUEUE=oco-test-$$$$ $(VPY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -1,9 +1,29 @@
 """Shared fixtures. Tests run on SQLite unless DATABASE_URL points at PostgreSQL."""
 
+import os
+
 import pytest
 from django.conf import settings
 
 from tests import factories
+
+# Set in each process of a parallel run (pytest-xdist): gw0, gw1...
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+
+
+def pytest_configure(config) -> None:
+    """In a parallel run each process has a test database of its own (pytest-django names it
+    after the worker), and here a Celery queue and cache keys of its own: the Redis databases
+    are shared, and a task or a cached page of one process must not reach another."""
+    if not XDIST_WORKER:
+        return
+    from oco_portal.celery import app
+
+    queue = f"{settings.CELERY_TASK_DEFAULT_QUEUE}-{XDIST_WORKER}"
+    settings.CELERY_TASK_DEFAULT_QUEUE = app.conf.task_default_queue = queue
+    prefix = f"{settings.CACHES['default'].get('KEY_PREFIX', '')}-{XDIST_WORKER}"
+    settings.CACHES["default"]["KEY_PREFIX"] = prefix
+    os.environ["CACHE_KEY_PREFIX"] = prefix  # for the Celery workers the tests start
 
 
 def pytest_report_header(config) -> list[str]:
@@ -70,10 +90,18 @@ def _celery_in_process(request):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: cached public pages, rate limits and used TOTP
-    codes of one test must not leak into the next. (The cache has its own Redis database.)"""
+    codes of one test must not leak into the next. (The cache has its own Redis database.)
+    In a parallel run only this process's keys go: the other processes share the database."""
     from django.core.cache import cache
 
-    cache.clear()
+    if XDIST_WORKER and settings.REDIS_URL:
+        assert cache.key_prefix.endswith(XDIST_WORKER), "the cache was opened before the prefix"
+        client = cache._cache.get_client(write=True)
+        keys = list(client.scan_iter(f"{cache.key_prefix}:*"))
+        if keys:
+            client.delete(*keys)
+    else:
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)
