@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,13 +9,8 @@ from django.views.decorators.http import require_POST
 from core import selectors
 from core.errors import ServiceError
 from core.forms import OutboxFilterForm
+from core.pagination import page_of
 from core.services import mail
-
-PAGE_SIZE = 50
-
-
-def _page(request, queryset, size: int = PAGE_SIZE):
-    return Paginator(queryset, size).get_page(request.GET.get("page"))
 
 
 @login_required
@@ -30,7 +24,7 @@ def outbox(request):
     return render(
         request,
         "core/outgoingemail_list.html",
-        {"form": form, "page": _page(request, queryset), "counts": counts},
+        {"form": form, "page": page_of(request, queryset), "counts": counts},
     )
 
 

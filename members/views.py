@@ -2,12 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
+from core.pagination import page_of
 from members import selectors
 from members.forms import (
     DirectoryFilterForm,
@@ -16,12 +16,6 @@ from members.forms import (
     RolesForm,
 )
 from members.services import people as people_services
-
-PAGE_SIZE = 50
-
-
-def _page(request, queryset, size: int = PAGE_SIZE):
-    return Paginator(queryset, size).get_page(request.GET.get("page"))
 
 
 @login_required
@@ -45,7 +39,7 @@ def organisation_detail(request, slug: str):
     return render(
         request,
         "members/organisation_detail.html",
-        {"organisation": organisation, "people": _page(request, people), "now": timezone.now()},
+        {"organisation": organisation, "people": page_of(request, people), "now": timezone.now()},
     )
 
 
@@ -69,7 +63,7 @@ def people(request):
         search, role = form.cleaned_data["q"], form.cleaned_data["role"]
     queryset = selectors.people_list(user=request.user, search=search, role=role)
     return render(
-        request, "members/person_list.html", {"form": form, "page": _page(request, queryset)}
+        request, "members/person_list.html", {"form": form, "page": page_of(request, queryset)}
     )
 
 
