@@ -2,11 +2,11 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.errors import ServiceError
+from core.pagination import page_of
 from workshops import selectors
 from workshops.forms.experts import ExpertFilterForm, ExpertProfileForm
 from workshops.services.experts import expert_profile_save
@@ -23,7 +23,7 @@ def expert_list(request):
     queryset = selectors.expert_search(
         user=request.user, area=area.pk if area else None, language=language
     )
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, queryset, PAGE_SIZE)
     return render(request, "workshops/expert_list.html", {"form": form, "page": page})
 
 

@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.errors import ServiceError
+from core.pagination import page_of
 from core.permissions import require
 from workshops import selectors
 from workshops.forms.invitations import InviteForm, nominee_formset
@@ -54,7 +54,7 @@ def _progress_context(request, pk: int) -> dict:
     invitations = selectors.invitation_list(user=request.user, workshop=workshop)
     return {
         "workshop": workshop,
-        "page": Paginator(invitations, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": page_of(request, invitations, PAGE_SIZE),
         "counts": selectors.invitation_counts(user=request.user, workshop=workshop),
     }
 

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.errors import ServiceError
+from core.pagination import page_of
 from core.permissions import require
 from workshops import selectors
 from workshops.forms.workshops import CancelForm, ManageFilterForm, WorkshopForm
@@ -30,7 +30,7 @@ def workshop_list(request):
     if form.is_valid():
         status, search = form.cleaned_data["status"], form.cleaned_data["q"]
     queryset = selectors.manage_list(user=request.user, status=status, search=search)
-    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
+    page = page_of(request, queryset, 25)
     return render(request, "workshops/manage_list.html", {"form": form, "page": page})
 
 

@@ -3,12 +3,12 @@ bulk, funding, exports and visa letters."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.errors import ServiceError
+from core.pagination import page_of
 from core.permissions import require
 from workshops import exports, selectors
 from workshops.forms.registrations import BULK_ACTIONS, BulkActionForm, ParticipantFilterForm
@@ -44,7 +44,7 @@ def participant_list(request, pk: int):
     if request.method == "POST":
         return _decide(request, workshop)
     form, fundings, queryset = _filtered(request, workshop)
-    page = Paginator(queryset, _page_size(request)).get_page(request.GET.get("page"))
+    page = page_of(request, queryset, _page_size(request))
     context = {
         "page_sizes": PAGE_SIZES,
         "workshop": workshop,
